@@ -1,0 +1,135 @@
+# dyad - build, test and benchmark.
+#
+#   make            library (build/libdyad.a, build/libdyad.so) and build/dyad
+#   make test       unit, golden, CLI and fuzz-replay tests on the normal build
+#   make asan       the same tests on an ASan+UBSan build (build-asan/)
+#   make check      test + asan + header and symbol checks (what CI runs)
+#   make valgrind   unit tests and a coding run under valgrind
+#   make bench      throughput benchmark (see bench/README.md)
+#   make fuzz       libFuzzer targets with clang (build-fuzz/)
+#   make install    PREFIX=/usr/local
+
+BUILD    ?= build
+PREFIX   ?= /usr/local
+CC       ?= cc
+OPT      ?= -O2 -g
+SAN      ?=
+TAGGER_DIR ?= /usr/share/perl5/Lingua/EN/Tagger
+DICT_DIR ?= $(abspath dict)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wvla -Wformat=2 -Wcast-qual -Wpointer-arith \
+       -Wundef -Wwrite-strings -Wold-style-definition -Wimplicit-fallthrough
+CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+       -DDYAD_DEFAULT_DICT_DIR='"$(DICT_DIR)"' \
+       -DDYAD_DEFAULT_TAGGER_DIR='"$(TAGGER_DIR)"'
+CFLAGS  ?= $(OPT)
+CFLAGS  += -std=c11 $(WARN) -fPIC $(SAN) -pthread
+LDLIBS  += -lutf8proc -lm -pthread
+
+LIB_SRC  = $(sort $(wildcard src/*.c))
+CLI_SRC  = $(sort $(wildcard cli/*.c))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/src/%.o)
+CLI_OBJ  = $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
+UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o) $(BUILD)/obj/unit/main.o
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: all test unit golden clitest fuzzreplay asan check valgrind bench \
+        fuzz install clean headertest symcheck update-golden
+
+all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
+
+$(BUILD)/obj/src/%.o: src/%.c src/dy.h include/dyad.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/cli/%.o: cli/%.c include/dyad.h $(wildcard cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# The shared library exports dyad_* only (see src/dyad.map).
+$(BUILD)/libdyad.so: $(LIB_OBJ) src/dyad.map
+	$(CC) -shared $(CFLAGS) -Wl,--version-script=src/dyad.map -o $@ $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS)
+
+# ---- tests --------------------------------------------------------------
+
+$(BUILD)/suites.h: $(UNIT_SRC)
+	@mkdir -p $(dir $@)
+	@for f in $(UNIT_SRC); do n=$${f##*/test_}; echo "X($${n%.c})"; done > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(BUILD)/obj/unit/%.o: tests/unit/%.c tests/unit/th.h src/dy.h include/dyad.h $(BUILD)/suites.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -I$(BUILD) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
+
+$(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LDLIBS)
+
+$(BUILD)/fuzz_replay: $(FUZZ_SRC) tests/fuzz/replay.c $(BUILD)/libdyad.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ tests/fuzz/replay.c $(FUZZ_SRC) $(BUILD)/libdyad.a $(LDLIBS)
+
+unit: $(BUILD)/unit
+	DYAD_DICT_DIR=$(DICT_DIR) $(BUILD)/unit
+
+golden: $(BUILD)/dyad
+	DYAD=$(BUILD)/dyad sh tests/golden/run.sh
+
+update-golden: $(BUILD)/dyad
+	DYAD=$(BUILD)/dyad sh tests/golden/run.sh --update
+
+clitest: $(BUILD)/dyad
+	DYAD=$(BUILD)/dyad sh tests/cli/run.sh
+
+fuzzreplay: $(BUILD)/fuzz_replay
+	$(BUILD)/fuzz_replay tests/fuzz/corpus
+
+test: all unit golden clitest fuzzreplay
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
+
+headertest:
+	@mkdir -p $(BUILD)
+	printf '#include "dyad.h"\nint main(void){return dyad_version()==0;}\n' > $(BUILD)/headertest.c
+	$(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -c $(BUILD)/headertest.c -o $(BUILD)/headertest.o
+	cp $(BUILD)/headertest.c $(BUILD)/headertest.cpp
+	c++ -std=c++11 -pedantic -Werror -Wall -Iinclude -c $(BUILD)/headertest.cpp -o $(BUILD)/headertest_cpp.o
+
+symcheck: $(BUILD)/libdyad.so
+	@bad=$$(nm -D --defined-only $(BUILD)/libdyad.so | awk '{print $$3}' | grep -v '^dyad_' | grep -v '^DYAD_' || true); \
+	if [ -n "$$bad" ]; then echo "unprefixed exported symbols:"; echo "$$bad"; exit 1; fi; \
+	echo "symcheck: all exported symbols start with dyad_"
+
+check: test asan headertest symcheck
+
+valgrind: $(BUILD)/unit $(BUILD)/dyad
+	DYAD_DICT_DIR=$(DICT_DIR) valgrind -q --error-exitcode=9 --leak-check=full $(BUILD)/unit
+	valgrind -q --error-exitcode=9 --leak-check=full $(BUILD)/dyad code --date 2022-01-03 examples/article.txt > /dev/null
+
+# ---- benchmark and fuzzing ----------------------------------------------
+
+bench: $(BUILD)/dyad
+	$(MAKE) -C bench DYAD=$(abspath $(BUILD)/dyad)
+
+fuzz:
+	$(MAKE) -C tests/fuzz
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad
+	cp -r dict/. $(DESTDIR)$(PREFIX)/share/dyad/
+	$(MAKE) BUILD=$(BUILD)-install DICT_DIR=$(PREFIX)/share/dyad all
+	install -m 755 $(BUILD)-install/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 $(BUILD)-install/libdyad.a $(BUILD)-install/libdyad.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/
+
+clean:
+	rm -rf build build-asan build-fuzz build-install
