@@ -20,7 +20,7 @@ DICT_DIR ?= $(abspath dict)
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wvla -Wformat=2 -Wcast-qual -Wpointer-arith \
        -Wundef -Wwrite-strings -Wold-style-definition -Wimplicit-fallthrough
-CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+CPPFLAGS += -Iinclude -D_GNU_SOURCE \
        -DDYAD_DEFAULT_DICT_DIR='"$(DICT_DIR)"' \
        -DDYAD_DEFAULT_TAGGER_DIR='"$(TAGGER_DIR)"'
 CFLAGS  ?= $(OPT)

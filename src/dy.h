@@ -153,6 +153,10 @@ int32_t dy_today(void);
 /* 0 = Monday .. 6 = Sunday */
 int dy_weekday(int32_t days);
 
+/* Join actor code parts into out[32]: the first `alen` bytes of a (all of
+ * it if alen is 0) followed by b, truncated to 31 bytes. */
+void dy_code_join(char out[32], const char *a, size_t alen, const char *b);
+
 /* ---- part-of-speech tags -------------------------------------------- */
 
 /* The tag set of the tagger lexicon (Penn Treebank, with the punctuation
@@ -222,6 +226,10 @@ void dy_tagger_free(dy_tagger *t);
  * and .n (original case) and TOKF_* flags. Thread-safe on a shared
  * tagger. */
 void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n);
+/* Is the lower-case word an ordinary English word (in the lexicon with
+ * common-noun, verb, adjective or function-word tags)? Drives the case
+ * guard of dictionary names (`Chad` must not match "chad"). */
+int dy_tagger_common(const dy_tagger *t, const char *low, size_t n);
 /* Lexicon statistics for tests and `dyad dict stats`. */
 size_t dy_tagger_words(const dy_tagger *t);
 

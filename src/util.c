@@ -621,6 +621,21 @@ int dy_weekday(int32_t days)
     return (w + 3) % 7;
 }
 
+void dy_code_join(char out[32], const char *a, size_t alen, const char *b)
+{
+    size_t la = strlen(a);
+    if (alen && la > alen)
+        la = alen;
+    if (la > 31)
+        la = 31;
+    memmove(out, a, la);
+    size_t lb = strlen(b);
+    if (la + lb > 31)
+        lb = 31 - la;
+    memmove(out + la, b, lb);
+    out[la + lb] = 0;
+}
+
 /* ---- tags ----------------------------------------------------------- */
 
 static const char *const tag_names[T_COUNT] = {

@@ -1,0 +1,195 @@
+/* analyze.h - the per-sentence analysis: actor mentions, noun phrases,
+ * verb groups, clauses and their grammatical roles; and the events found.
+ *
+ * Token indices in this layer are sentence-local (0 .. ntok-1); a sentence
+ * has at most DY_MAX_STOK tokens analysed (longer ones are cut into
+ * windows by the coder). */
+#ifndef DY_ANALYZE_H
+#define DY_ANALYZE_H
+
+#include "dict.h"
+#include "doc.h"
+
+#define DY_MAX_STOK 256
+#define DY_MAX_ACT 8            /* actors per noun phrase                    */
+
+/* An actor mention found by dictionary lookup. */
+typedef struct dy_mention {
+    uint16_t b, e;              /* tokens [b, e)                             */
+    uint8_t kind;               /* PH_*                                      */
+    uint8_t fuzzy;              /* found by approximate name matching        */
+    uint32_t phrase;            /* dict phrase index                         */
+    uint32_t entity;
+    char code[32];              /* code on the story date ("" = none)        */
+    float conf;
+} dy_mention;
+
+/* One actor of a noun phrase, with the text that gave it. */
+typedef struct dy_actor {
+    char code[32];
+    uint16_t b, e;              /* token span of the evidence                */
+    uint32_t entity;            /* UINT32_MAX = composed / none              */
+    float conf;
+    uint8_t generic;            /* agent without a country ("---GOV")        */
+    uint8_t possessor;          /* came from a possessive ("Moscow's request") */
+} dy_actor;
+
+enum {
+    NPF_PRONOUN = 1 << 0,       /* he, she, they, it                          */
+    NPF_POSS = 1 << 1,          /* ends in 's / '                             */
+    NPF_INPP = 1 << 2,          /* object of a preposition                    */
+    NPF_APPOS = 1 << 3,         /* apposition of the NP before it             */
+    NPF_DEFDESC = 1 << 4,       /* definite description ("the two leaders")   */
+    NPF_PLURAL = 1 << 5
+};
+
+typedef struct dy_np {
+    uint16_t b, e;              /* tokens [b, e)                              */
+    uint16_t head;              /* head token                                 */
+    int16_t prep;               /* preposition token before it, or -1         */
+    int16_t next_coord;         /* next NP of a coordination ("X and Y"), -1  */
+    int16_t first_coord;        /* first NP of its coordination (self if none) */
+    int16_t of_np;              /* NP of an attached "of" phrase, or -1       */
+    int16_t poss;               /* possessor NP ("Moscow's" of "Moscow's
+                                   request"), or -1                           */
+    uint16_t flags;             /* NPF_*                                      */
+    uint8_t nact;
+    dy_actor act[DY_MAX_ACT];
+} dy_np;
+
+enum { TENSE_PRES = 0, TENSE_PAST, TENSE_FUT };
+enum {
+    MOD_NONE = 0,
+    MOD_POSSIBLE,               /* may, might, could, can                     */
+    MOD_WOULD,                  /* would, should                              */
+    MOD_WILL,                   /* will, shall, going to                      */
+    MOD_MUST
+};
+
+enum {
+    VG_NEG = 1 << 0,            /* not, never, n't, no longer                 */
+    VG_PASSIVE = 1 << 1,        /* be + past participle                       */
+    VG_INF = 1 << 2,            /* to + base form                             */
+    VG_GERUND = 1 << 3,         /* -ing form without auxiliary                */
+    VG_PARTICIPLE = 1 << 4,     /* reduced relative / participle clause       */
+    VG_FINITE = 1 << 5,
+    VG_PLANNED = 1 << 6,        /* scheduled, expected, planned to            */
+    VG_COND = 1 << 7,           /* in an if / unless clause                   */
+    VG_REPORTED = 1 << 8,       /* complement of a reporting verb             */
+    VG_HEADLINE = 1 << 9,
+    VG_QUESTION = 1 << 10,
+    VG_USED = 1 << 11           /* consumed by another verb's pattern         */
+};
+
+typedef struct dy_vg {
+    uint16_t b, e;              /* tokens [b, e)                              */
+    uint16_t head;              /* main verb token                            */
+    uint16_t flags;             /* VG_*                                       */
+    uint8_t tense, modal;
+    int16_t subj;               /* subject NP, -1                             */
+    int16_t obj;                /* object NP, -1                              */
+    int16_t agent;              /* by-agent NP of a passive, -1               */
+    int16_t ctrl;               /* governing verb group (infinitive,
+                                   complement clause), -1                     */
+    uint16_t clause;            /* clause index                               */
+    uint16_t win_end;           /* end of the pattern window (exclusive)      */
+    uint32_t verb;              /* dict verb entry + 1 (0 = none)             */
+} dy_vg;
+
+enum {
+    CL_MAIN = 0,
+    CL_THAT,                    /* complement clause ("said that ...")        */
+    CL_IF,                      /* condition                                  */
+    CL_REL,                     /* relative clause                            */
+    CL_ADV,                     /* when / after / because / while ...         */
+    CL_QUOTE                    /* attribution ("X said" after a quote)       */
+};
+
+typedef struct dy_clause {
+    uint16_t b, e;
+    uint8_t type;               /* CL_*                                       */
+    int16_t parent;             /* enclosing clause or -1                     */
+    int16_t antecedent;         /* CL_REL: the NP it modifies                 */
+} dy_clause;
+
+/* An event found in a sentence, before it is written out. */
+typedef struct dy_ev {
+    dy_actor src, tgt;
+    uint8_t has_src, has_tgt;
+    char code[8];
+    uint32_t pattern;           /* dict pattern index, UINT32_MAX = none      */
+    uint16_t vg;                /* verb group (or noun token for nouns)       */
+    uint16_t verb_b, verb_e;    /* tokens of the verb / event noun            */
+    uint16_t flags;             /* EV_*                                        */
+    uint8_t modality;           /* EVM_*                                       */
+    uint8_t dropped;            /* 1 = not emitted (see why)                   */
+    const char *why;            /* reason for a transformation or drop         */
+    int32_t date;               /* resolved event date (days)                  */
+    uint8_t date_src;           /* 0 story, 1 explicit, 2 relative             */
+    uint8_t future;
+    int16_t loc_tok_b, loc_tok_e;
+} dy_ev;
+
+enum { EVM_NONE = 0, EVM_HYPO, EVM_INTENT, EVM_REPORTED };
+enum {
+    EV_NEG = 1 << 0,
+    EV_RECIP = 1 << 1,
+    EV_NOUN = 1 << 2,
+    EV_TRANSFORMED = 1 << 3
+};
+
+/* The analysis of one sentence (owned by the coder, reused). */
+typedef struct dy_sa {
+    const dy_dict *dict;
+    dy_doc *doc;
+    const dy_sent *sent;
+    size_t sidx;                /* sentence index                             */
+    int32_t story_days;
+    dy_tok *t;                  /* tokens of the sentence                     */
+    size_t n;
+    dy_mention ment[DY_MAX_STOK];
+    size_t nment;
+    int16_t ment_at[DY_MAX_STOK];   /* mention covering each token, -1        */
+    dy_np np[DY_MAX_STOK];
+    size_t nnp;
+    int16_t np_at[DY_MAX_STOK];     /* NP covering each token, -1             */
+    dy_vg vg[DY_MAX_STOK / 2];
+    size_t nvg;
+    int16_t vg_at[DY_MAX_STOK];     /* verb group covering each token, -1     */
+    dy_clause cl[DY_MAX_STOK / 2];
+    size_t ncl;
+    int16_t cl_at[DY_MAX_STOK];
+    dy_ev ev[64];
+    size_t nev;
+} dy_sa;
+
+/* Discourse memory for coreference, per document. */
+typedef struct dy_memory {
+    dy_actor last_person;       /* most recent person actor                  */
+    int has_person;
+    dy_actor last_pair[2];      /* most recent two distinct states/leaders   */
+    int has_pair;
+    dy_actor last_actor;        /* most recent actor of any kind             */
+    int has_actor;
+} dy_memory;
+
+/* actors.c */
+void dy_find_mentions(dy_sa *sa);
+/* chunk.c */
+void dy_chunk(dy_sa *sa);
+void dy_np_actors(dy_sa *sa, dy_memory *mem);
+void dy_clauses(dy_sa *sa);
+/* events.c */
+void dy_match_events(dy_sa *sa);
+/* resolve.c */
+void dy_resolve_events(dy_sa *sa, dy_memory *mem);
+
+/* Helpers shared by the stages. */
+static inline bool sa_is(const dy_sa *sa, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < sa->n && sa->t[i].nlow == n && memcmp(sa->t[i].low, w, n) == 0;
+}
+bool dy_word_in(const dy_tok *t, const char *const *list);
+
+#endif

@@ -1,0 +1,963 @@
+/* chunk.c - shallow structure of a sentence: verb groups (auxiliaries,
+ * modals, negation, passive, infinitives), noun phrases (with possessors,
+ * "of" attachments, appositions and coordination), clauses (complement,
+ * conditional, relative and adverbial clauses; attributions) and the
+ * subject, object and by-agent of every verb group; then the actors of
+ * each noun phrase, including pronouns and definite descriptions resolved
+ * against the story so far. */
+#include "analyze.h"
+
+#include <stdio.h>
+
+/* ---- word classes ----------------------------------------------------- */
+
+static const char *const be_forms[] = {"be", "is", "are", "am", "was",
+                                       "were", "been", "being", NULL};
+static const char *const have_forms[] = {"have", "has", "had", "having",
+                                         "'ve", NULL};
+static const char *const do_forms[] = {"do", "does", "did", NULL};
+static const char *const modals_possible[] = {"may", "might", "could", "can",
+                                              "ca", NULL};
+static const char *const modals_would[] = {"would", "should", "'d", NULL};
+static const char *const modals_will[] = {"will", "shall", "'ll", "wo",
+                                          NULL};
+static const char *const negators[] = {"not", "n't", "never", NULL};
+static const char *const vg_adverbs[] = {
+    "also", "already", "still", "just", "now", "reportedly", "allegedly",
+    "previously", "recently", "again", "further", "then", "later", "soon",
+    "currently", "repeatedly", "once", "jointly", "formally", "officially",
+    "finally", "strongly", "immediately", "quickly", "actually", "even",
+    "only", "really", "apparently", "reluctantly", "unanimously", "publicly",
+    "personally", "directly", "eventually", "firmly", "briefly", "yet",
+    "always", "often", "usually", "initially", "subsequently", "swiftly",
+    "openly", "repeatedly", "effectively", "partially", "fully", "largely",
+    "widely", "sharply", "strongly", "vehemently", "harshly", "roundly",
+    "privately", "secretly", "separately", "together", "mutually", NULL};
+static const char *const cond_words[] = {"if", "unless", NULL};
+static const char *const adv_words[] = {
+    "when", "whenever", "after", "before", "because", "while", "although",
+    "though", "since", "until", "once", "whereas", "as", NULL};
+static const char *const rel_words[] = {"who", "whom", "whose", "which",
+                                        NULL};
+static const char *const pronouns_person[] = {"he", "she", "him", "her",
+                                              "his", NULL};
+static const char *const pronouns_group[] = {"they", "them", "their", "we",
+                                             "us", "our", NULL};
+static const char *const pronouns_it[] = {"it", "its", NULL};
+
+bool dy_word_in(const dy_tok *t, const char *const *list);
+
+static bool w_in(const dy_sa *sa, size_t i, const char *const *list)
+{
+    return i < sa->n && dy_word_in(&sa->t[i], list);
+}
+
+static int tag(const dy_sa *sa, size_t i)
+{
+    return i < sa->n ? sa->t[i].tag : T_NONE;
+}
+
+static bool in_mention(const dy_sa *sa, size_t i)
+{
+    return i < sa->n && sa->ment_at[i] >= 0;
+}
+
+/* A token that is nominal for chunking: a noun, or inside a mention. */
+static bool nominal(const dy_sa *sa, size_t i)
+{
+    if (i >= sa->n)
+        return false;
+    if (in_mention(sa, i))
+        return true;
+    int t = tag(sa, i);
+    return dy_tag_is_noun(t) || t == T_CD || t == T_PRP || t == T_FW;
+}
+
+static bool verbish(const dy_sa *sa, size_t i)
+{
+    if (i >= sa->n || in_mention(sa, i))
+        return false;
+    if (sa->t[i].flags & TOKF_HYPHJOIN)
+        return false;
+    if (i + 1 < sa->n && (sa->t[i + 1].flags & TOKF_HYPHJOIN))
+        return false;
+    int t = tag(sa, i);
+    return dy_tag_is_verb(t) || t == T_MD;
+}
+
+/* ---- verb groups ------------------------------------------------------- */
+
+/* Is a participle/gerund at i used as an adjective inside a noun phrase
+ * ("the planned talks", "the ruling party", "armed forces")? */
+static bool adjectival_participle(const dy_sa *sa, size_t i)
+{
+    int t = tag(sa, i);
+    if (t != T_VBN && t != T_VBG && t != T_VBD)
+        return false;
+    int p = i ? tag(sa, i - 1) : T_NONE;
+    bool det_before = p == T_DT || p == T_PRPS || dy_tag_is_adj(p) ||
+                      p == T_CD || p == T_POS ||
+                      (i && in_mention(sa, i - 1) && p != T_NONE &&
+                       sa->ment[sa->ment_at[i - 1]].kind == PH_ADJ);
+    bool noun_after = i + 1 < sa->n && (dy_tag_is_noun(tag(sa, i + 1)) ||
+                                        in_mention(sa, i + 1)) &&
+                      !verbish(sa, i + 1);
+    return det_before && noun_after;
+}
+
+static void add_vg(dy_sa *sa, size_t b, size_t e)
+{
+    if (sa->nvg >= DY_ARRAY_LEN(sa->vg))
+        return;
+    dy_vg *g = &sa->vg[sa->nvg];
+    memset(g, 0, sizeof *g);
+    g->b = (uint16_t)b;
+    g->e = (uint16_t)e;
+    g->subj = g->obj = g->agent = g->ctrl = -1;
+    /* main verb: the last verb token */
+    size_t head = b;
+    for (size_t i = b; i < e; i++)
+        if (dy_tag_is_verb(tag(sa, i)) || (tag(sa, i) == T_MD && head == b &&
+                                           i == b))
+            head = i;
+    g->head = (uint16_t)head;
+    bool seen_be = false, seen_have = false, finite = false;
+    for (size_t i = b; i < e; i++) {
+        const dy_tok *t = &sa->t[i];
+        int tg = t->tag;
+        if (dy_word_in(t, negators))
+            g->flags |= VG_NEG;
+        if (tg == T_TO)
+            g->flags |= VG_INF;
+        if (tg == T_MD || dy_word_in(t, modals_will)) {
+            finite = true;
+            if (dy_word_in(t, modals_will)) {
+                g->tense = TENSE_FUT;
+                g->modal = MOD_WILL;
+            } else if (dy_word_in(t, modals_possible)) {
+                g->modal = MOD_POSSIBLE;
+                if (sa_is(sa, i, "could") || sa_is(sa, i, "might"))
+                    g->modal = MOD_POSSIBLE;
+            } else if (dy_word_in(t, modals_would)) {
+                g->modal = MOD_WOULD;
+            } else if (sa_is(sa, i, "must")) {
+                g->modal = MOD_MUST;
+            }
+        }
+        if (i < head) {
+            if (dy_word_in(t, be_forms) || (sa_is(sa, i, "'s") && tg == T_VBZ))
+                seen_be = true;
+            if (dy_word_in(t, have_forms))
+                seen_have = true;
+            if (sa_is(sa, i, "get") || sa_is(sa, i, "got") ||
+                sa_is(sa, i, "gets"))
+                seen_be = true;
+        }
+        if (tg == T_VBD || tg == T_VBZ || tg == T_VBP)
+            finite = true;
+        if (i == b && (tg == T_VBD) && g->tense != TENSE_FUT)
+            g->tense = TENSE_PAST;
+        if (dy_word_in(t, do_forms) && sa_is(sa, i, "did"))
+            g->tense = TENSE_PAST;
+        if ((sa_is(sa, i, "was") || sa_is(sa, i, "were") ||
+             sa_is(sa, i, "had")) && g->tense != TENSE_FUT)
+            g->tense = TENSE_PAST;
+    }
+    int ht = tag(sa, head);
+    if (seen_be && (ht == T_VBN || ht == T_VBD) && !dy_word_in(&sa->t[head], be_forms))
+        g->flags |= VG_PASSIVE;
+    if (!seen_be && !seen_have && (ht == T_VBD) && head == b)
+        g->tense = TENSE_PAST;
+    if (seen_have && !finite && (ht == T_VBN || ht == T_VBD) && b == head)
+        g->tense = TENSE_PAST;
+    if (ht == T_VBG && b == head)
+        g->flags |= VG_GERUND;
+    if ((ht == T_VBN) && b == head && !seen_be && !seen_have)
+        g->flags |= VG_PARTICIPLE;
+    if (finite)
+        g->flags |= VG_FINITE;
+    if (seen_have && !(g->flags & VG_INF) && g->tense != TENSE_FUT) {
+        /* "has demanded": present perfect reports a past act */
+        g->tense = TENSE_PAST;
+        g->flags |= VG_FINITE;
+    }
+    uint32_t v = sa->dict->winfo[sa->t[head].w].verb;
+    const dy_verb *vb = v ? &sa->dict->verbs[v - 1] : NULL;
+    g->verb = vb && !vb->noun ? v : 0;
+    for (size_t i = b; i < e; i++)
+        sa->vg_at[i] = (int16_t)sa->nvg;
+    sa->nvg++;
+}
+
+static void find_verb_groups(dy_sa *sa)
+{
+    size_t i = 0;
+    while (i < sa->n) {
+        bool start = false;
+        if (sa->t[i].tag == T_TO && i + 1 < sa->n &&
+            (tag(sa, i + 1) == T_VB || (w_in(sa, i + 1, vg_adverbs) &&
+                                        tag(sa, i + 2) == T_VB)))
+            start = true;
+        else if (verbish(sa, i) && !adjectival_participle(sa, i))
+            start = true;
+        if (!start) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        size_t last_verb = verbish(sa, i) ? i : i + 1;
+        while (j < sa->n) {
+            if (verbish(sa, j) && !adjectival_participle(sa, j)) {
+                /* a second full verb after a complete verb normally starts a
+                 * new group, except after auxiliaries */
+                const dy_tok *pv = &sa->t[last_verb];
+                bool aux = pv->tag == T_MD || dy_word_in(pv, be_forms) ||
+                           dy_word_in(pv, have_forms) ||
+                           dy_word_in(pv, do_forms) || pv->tag == T_TO ||
+                           sa_is(sa, last_verb, "get") || sa_is(sa, last_verb, "got") ||
+                           (sa_is(sa, last_verb, "'s") && pv->tag == T_VBZ);
+                if (!aux)
+                    break;
+                last_verb = j;
+                j++;
+                continue;
+            }
+            if (sa->t[j].tag == T_RB || w_in(sa, j, negators) ||
+                w_in(sa, j, vg_adverbs)) {
+                /* adverbs inside the group only when a verb follows */
+                size_t k = j;
+                while (k < sa->n && (sa->t[k].tag == T_RB ||
+                                     w_in(sa, k, negators) ||
+                                     w_in(sa, k, vg_adverbs)))
+                    k++;
+                if (k < sa->n && verbish(sa, k) &&
+                    (sa->t[last_verb].tag == T_MD ||
+                     dy_word_in(&sa->t[last_verb], be_forms) ||
+                     dy_word_in(&sa->t[last_verb], have_forms) ||
+                     dy_word_in(&sa->t[last_verb], do_forms) ||
+                     sa->t[last_verb].tag == T_TO)) {
+                    j = k;
+                    continue;
+                }
+                /* "not" after a full verb still negates it ("did not") */
+                break;
+            }
+            break;
+        }
+        add_vg(sa, i, last_verb + 1);
+        i = last_verb + 1;
+    }
+}
+
+/* ---- noun phrases ------------------------------------------------------ */
+
+static bool np_token(const dy_sa *sa, size_t i)
+{
+    if (i >= sa->n || sa->vg_at[i] >= 0)
+        return false;
+    if (in_mention(sa, i))
+        return true;
+    int t = tag(sa, i);
+    if (dy_tag_is_noun(t) || dy_tag_is_adj(t) || t == T_DT || t == T_PDT ||
+        t == T_PRPS || t == T_CD || t == T_FW)
+        return true;
+    if ((t == T_VBN || t == T_VBG || t == T_VBD) && adjectival_participle(sa, i))
+        return true;
+    if (sa->t[i].flags & TOKF_HYPHJOIN)
+        return true;
+    if (t == T_DOLLAR || (t == T_SYM && sa_is(sa, i, "%")))
+        return true;
+    return false;
+}
+
+static size_t add_np(dy_sa *sa, size_t b, size_t e)
+{
+    if (sa->nnp >= DY_MAX_STOK)
+        return SIZE_MAX;
+    dy_np *p = &sa->np[sa->nnp];
+    memset(p, 0, sizeof *p);
+    p->b = (uint16_t)b;
+    p->e = (uint16_t)e;
+    p->prep = -1;
+    p->next_coord = -1;
+    p->first_coord = (int16_t)sa->nnp;
+    p->of_np = -1;
+    p->poss = -1;
+    /* head: the last nominal token */
+    size_t head = e - 1;
+    while (head > b && !nominal(sa, head))
+        head--;
+    p->head = (uint16_t)head;
+    if (tag(sa, head) == T_PRP)
+        p->flags |= NPF_PRONOUN;
+    if (tag(sa, head) == T_NNS || tag(sa, head) == T_NNPS)
+        p->flags |= NPF_PLURAL;
+    if (b > 0 && (tag(sa, b - 1) == T_IN || tag(sa, b - 1) == T_TO) &&
+        sa->vg_at[b - 1] < 0)
+        p->flags |= NPF_INPP, p->prep = (int16_t)(b - 1);
+    if (sa_is(sa, b, "the") || sa_is(sa, b, "both"))
+        p->flags |= NPF_DEFDESC;
+    for (size_t i = b; i < e; i++)
+        sa->np_at[i] = (int16_t)sa->nnp;
+    return sa->nnp++;
+}
+
+static void find_nps(dy_sa *sa)
+{
+    size_t i = 0;
+    while (i < sa->n) {
+        int t = tag(sa, i);
+        /* pronouns and possessive pronouns alone */
+        if (sa->vg_at[i] < 0 && (t == T_PRP) && !in_mention(sa, i)) {
+            add_np(sa, i, i + 1);
+            i++;
+            continue;
+        }
+        if (!np_token(sa, i)) {
+            i++;
+            continue;
+        }
+        size_t b = i, j = i;
+        while (j < sa->n && np_token(sa, j)) {
+            /* a determiner inside a run starts a new phrase
+             * ("Jens Stoltenberg The Secretary General") */
+            if (j > b && (tag(sa, j) == T_DT || tag(sa, j) == T_PDT) &&
+                !in_mention(sa, j) && nominal(sa, j - 1))
+                break;
+            /* a mention boundary between two names starts a new phrase
+             * unless the first is an adjective or agent */
+            if (j > b && in_mention(sa, j) && in_mention(sa, j - 1) &&
+                sa->ment_at[j] != sa->ment_at[j - 1]) {
+                int k1 = sa->ment[sa->ment_at[j - 1]].kind;
+                int k2 = sa->ment[sa->ment_at[j]].kind;
+                if (k1 == PH_NAME && k2 == PH_NAME &&
+                    sa->ment[sa->ment_at[j]].b == j)
+                    break;
+            }
+            j++;
+        }
+        /* trim trailing adjectives/determiners that do not end an NP */
+        size_t e = j;
+        while (e > b + 1 && !nominal(sa, e - 1) && !in_mention(sa, e - 1) &&
+               !(sa->t[e - 1].flags & TOKF_HYPHJOIN))
+            e--;
+        if (e == b + 1 && !nominal(sa, b) && !in_mention(sa, b) &&
+            tag(sa, b) != T_JJ) {
+            i = j;
+            continue;
+        }
+        /* possessive: "Moscow 's request" -> possessor + NP */
+        size_t pos = SIZE_MAX;
+        for (size_t k = b; k < e; k++)
+            if (tag(sa, k) == T_POS || sa_is(sa, k, "'s") || sa_is(sa, k, "'"))
+                if (k > b) {
+                    pos = k;
+                    break;
+                }
+        if (pos != SIZE_MAX && pos + 1 < e) {
+            size_t a = add_np(sa, b, pos + 1);
+            size_t c = add_np(sa, pos + 1, e);
+            if (a != SIZE_MAX && c != SIZE_MAX) {
+                sa->np[a].flags |= NPF_POSS;
+                sa->np[c].poss = (int16_t)a;
+                sa->np[c].flags &= (uint16_t)~NPF_INPP;
+                sa->np[c].prep = sa->np[a].prep;
+                if (sa->np[a].flags & NPF_INPP)
+                    sa->np[c].flags |= NPF_INPP;
+            }
+        } else {
+            add_np(sa, b, e);
+        }
+        i = j > e ? j : e;
+        if (i == b)
+            i++;
+    }
+}
+
+/* Links between noun phrases: "of" attachments, coordination, appositions. */
+static void link_nps(dy_sa *sa)
+{
+    for (size_t k = 0; k + 1 < sa->nnp; k++) {
+        dy_np *a = &sa->np[k], *b = &sa->np[k + 1];
+        size_t gap = b->b - a->e;
+        if (gap == 1 && sa_is(sa, a->e, "of") && b->prep == (int16_t)a->e)
+            a->of_np = (int16_t)(k + 1);
+        /* coordination: X and Y / X, Y and Z / X as well as Y */
+        bool cc = gap == 1 && (sa_is(sa, a->e, "and") || sa_is(sa, a->e, "or") ||
+                               sa_is(sa, a->e, ","));
+        if (gap == 3 && sa_is(sa, a->e, "as") && sa_is(sa, a->e + 1, "well") &&
+            sa_is(sa, a->e + 2, "as"))
+            cc = true;
+        if (cc && sa_is(sa, a->e, ",")) {
+            /* a comma list only if an "and" follows later */
+            cc = k + 2 < sa->nnp &&
+                 (sa_is(sa, b->e, "and") || sa_is(sa, b->e, ",")) &&
+                 !(b->flags & NPF_INPP);
+        }
+        if (cc) {
+            /* "X attacked Y and Z retaliated": Y and Z are not coordinated
+             * when Z starts a new clause and Y is an object */
+            bool z_subject = b->e < sa->n && sa->vg_at[b->e] >= 0 &&
+                             (sa->vg[sa->vg_at[b->e]].flags & VG_FINITE);
+            bool y_object = a->b > 0 && sa->vg_at[a->b - 1] >= 0;
+            if (z_subject && y_object)
+                cc = false;
+            /* "the leaders of X and Y": coordination inside the of-phrase */
+            if ((a->flags & NPF_PRONOUN) || (b->flags & NPF_PRONOUN && sa_is(sa, b->b, "it")))
+                cc = cc && true;
+        }
+        if (cc) {
+            a->next_coord = (int16_t)(k + 1);
+            b->first_coord = a->first_coord;
+            if (a->flags & NPF_INPP) {
+                b->flags |= NPF_INPP;
+                b->prep = a->prep;
+            }
+        }
+        /* apposition: "Stoltenberg, the Secretary General of NATO," and the
+         * comma-less machine-translated "Jens Stoltenberg The Secretary ..." */
+        if (!(a->flags & NPF_INPP) && !(a->flags & NPF_PRONOUN) &&
+            (gap == 0 || (gap == 1 && sa_is(sa, a->e, ","))) &&
+            (sa_is(sa, b->b, "the") || sa_is(sa, b->b, "a") ||
+             sa_is(sa, b->b, "an")) &&
+            in_mention(sa, a->head) &&
+            sa->ment[sa->ment_at[a->head]].kind == PH_NAME) {
+            /* the apposition must describe: an agent noun in it */
+            bool agent = false;
+            for (size_t i = b->b; i < b->e; i++)
+                if (in_mention(sa, i) &&
+                    sa->ment[sa->ment_at[i]].kind == PH_AGENT)
+                    agent = true;
+            if (agent) {
+                b->flags |= NPF_APPOS;
+                if (a->next_coord == (int16_t)(k + 1))
+                    a->next_coord = -1, b->first_coord = (int16_t)(k + 1);
+            }
+        }
+    }
+}
+
+/* ---- clauses -------------------------------------------------------------- */
+
+static size_t new_clause(dy_sa *sa, size_t b, int type, int parent)
+{
+    if (sa->ncl >= DY_ARRAY_LEN(sa->cl))
+        return sa->ncl - 1;
+    dy_clause *c = &sa->cl[sa->ncl];
+    c->b = c->e = (uint16_t)b;
+    c->type = (uint8_t)type;
+    c->parent = (int16_t)parent;
+    c->antecedent = -1;
+    return sa->ncl++;
+}
+
+/* Does a finite verb group start within a few tokens after i (the shape of
+ * a clause: subject NP then verb)? */
+static bool clause_follows(const dy_sa *sa, size_t i, size_t max)
+{
+    for (size_t k = i; k < sa->n && k < i + max; k++) {
+        if (sa->vg_at[k] >= 0)
+            return (sa->vg[sa->vg_at[k]].flags & VG_FINITE) != 0;
+        int t = tag(sa, k);
+        if (t == T_COMMA || t == T_END || t == T_PUNCT)
+            return false;
+    }
+    return false;
+}
+
+void dy_clauses(dy_sa *sa)
+{
+    sa->ncl = 0;
+    size_t stack[32];
+    size_t depth = 0;
+    size_t cur = new_clause(sa, 0, CL_MAIN, -1);
+    stack[depth++] = cur;
+    for (size_t i = 0; i < sa->n; i++) {
+        const dy_tok *t = &sa->t[i];
+        int tg = t->tag;
+        int type = -1;
+        if (tg == T_PUNCT && (sa_is(sa, i, ";") || sa_is(sa, i, "--") ||
+                              sa_is(sa, i, ":") || sa_is(sa, i, "-"))) {
+            /* strong boundary: a new main clause */
+            sa->cl_at[i] = (int16_t)cur;
+            depth = 0;
+            cur = new_clause(sa, i + 1, CL_MAIN, -1);
+            stack[depth++] = cur;
+            continue;
+        }
+        if (w_in(sa, i, cond_words))
+            type = CL_IF;
+        else if (w_in(sa, i, rel_words) && i > 0 &&
+                 (sa->np_at[i - 1] >= 0 || sa_is(sa, i - 1, ",")))
+            type = CL_REL;
+        else if (sa_is(sa, i, "that") && i > 0) {
+            /* complementizer after a verb (or verb + object), relative
+             * pronoun after a noun followed directly by a verb */
+            bool after_verb = sa->vg_at[i - 1] >= 0 ||
+                              (sa->np_at[i - 1] >= 0 &&
+                               sa->np[sa->np_at[i - 1]].b > 0 &&
+                               sa->vg_at[sa->np[sa->np_at[i - 1]].b - 1] >= 0) ||
+                              sa_is(sa, i - 1, ",") || tag(sa, i - 1) == T_RB ||
+                              tag(sa, i - 1) == T_RP;
+            bool verb_next = i + 1 < sa->n && sa->vg_at[i + 1] >= 0;
+            if (sa->np_at[i - 1] >= 0 && verb_next &&
+                !(sa->vg_at[i - 1] >= 0))
+                type = CL_REL;
+            else if (after_verb || clause_follows(sa, i + 1, 8))
+                type = CL_THAT;
+        } else if (w_in(sa, i, adv_words) && tg != T_RB &&
+                   clause_follows(sa, i + 1, 10)) {
+            /* "after" + clause, not "after talks" */
+            type = CL_ADV;
+        } else if (sa_is(sa, i, "whether")) {
+            type = CL_THAT;
+        }
+        if (type >= 0 && depth < DY_ARRAY_LEN(stack)) {
+            size_t c = new_clause(sa, i, type, (int)cur);
+            if (type == CL_REL) {
+                size_t k = i;
+                while (k > 0 && (sa_is(sa, k - 1, ",") ))
+                    k--;
+                if (k > 0 && sa->np_at[k - 1] >= 0)
+                    sa->cl[c].antecedent = sa->np_at[k - 1];
+            }
+            stack[depth++] = c;
+            cur = c;
+            sa->cl_at[i] = (int16_t)cur;
+            continue;
+        }
+        /* a comma closes a subordinate clause that has its verb already,
+         * when what follows is not a continuation of it */
+        if (tg == T_COMMA && depth > 1) {
+            bool has_verb = false;
+            for (size_t k = sa->cl[cur].b; k < i; k++)
+                if (sa->cl_at[k] == (int16_t)cur && sa->vg_at[k] >= 0)
+                    has_verb = true;
+            if (has_verb) {
+                depth--;
+                cur = stack[depth - 1];
+            }
+        }
+        sa->cl_at[i] = (int16_t)cur;
+    }
+    for (size_t c = 0; c < sa->ncl; c++)
+        sa->cl[c].e = sa->cl[c].b;
+    for (size_t i = 0; i < sa->n; i++) {
+        dy_clause *c = &sa->cl[sa->cl_at[i]];
+        if (i + 1 > c->e)
+            c->e = (uint16_t)(i + 1);
+    }
+}
+
+/* ---- roles --------------------------------------------------------------------- */
+
+static const char *const object_control[] = {
+    "urge", "urged", "urges", "urging", "ask", "asked", "asks", "asking",
+    "call", "called", "calls", "calling", "tell", "told", "tells", "order",
+    "ordered", "orders", "invite", "invited", "invites", "encourage",
+    "encouraged", "encourages", "force", "forced", "forces", "allow",
+    "allowed", "allows", "press", "pressed", "presses", "pressure",
+    "pressured", "persuade", "persuaded", "warn", "warned", "warns",
+    "instruct", "instructed", "request", "requested", "requests", "require",
+    "required", "advise", "advised", "authorize", "authorized", "authorise",
+    "authorised", "permit", "permitted", "help", "helped", "enable",
+    "enabled", "appeal", "appealed", "appeals", "challenge", "challenged",
+    "implore", "implored", "beg", "begged", "compel", "compelled", NULL};
+
+/* Can NP k serve as a subject (not in a PP, not an apposition)? */
+static bool subject_np(const dy_sa *sa, size_t k)
+{
+    const dy_np *p = &sa->np[k];
+    if (p->flags & (NPF_INPP | NPF_APPOS | NPF_POSS))
+        return false;
+    /* time expressions ("on Sunday", "last week") are not subjects */
+    if (sa_is(sa, p->head, "week") || sa_is(sa, p->head, "year") ||
+        sa_is(sa, p->head, "month") || sa_is(sa, p->head, "today") ||
+        sa_is(sa, p->head, "yesterday") || sa_is(sa, p->head, "tomorrow"))
+        return false;
+    return true;
+}
+
+/* Nearest subject NP to the left of token i within clause c. */
+static int16_t left_subject(const dy_sa *sa, size_t i, int c)
+{
+    int paren = 0;
+    for (size_t k = i; k-- > 0;) {
+        if (sa_is(sa, k, ")"))
+            paren++;
+        else if (sa_is(sa, k, "("))
+            paren--;
+        if (paren > 0)
+            continue;
+        if (sa->cl_at[k] != c)
+            continue;
+        int16_t np = sa->np_at[k];
+        if (np >= 0 && subject_np(sa, (size_t)np)) {
+            /* the first NP of a coordination stands for all */
+            return sa->np[np].first_coord;
+        }
+        /* verbs in between: a coordinated VP keeps looking ("X met Y and
+         * signed"), so go on */
+    }
+    return -1;
+}
+
+/* First NP object after token i (skipping particles and adverbs). */
+static int16_t right_object(const dy_sa *sa, size_t i, int c)
+{
+    for (size_t k = i; k < sa->n && k < i + 4; k++) {
+        if (sa->cl_at[k] != c)
+            return -1;
+        int16_t np = sa->np_at[k];
+        if (np >= 0) {
+            if (sa->np[np].flags & NPF_INPP)
+                return -1;
+            return np;
+        }
+        int t = tag(sa, k);
+        if (t == T_RP || t == T_RB)
+            continue;
+        return -1;
+    }
+    return -1;
+}
+
+static void assign_roles(dy_sa *sa)
+{
+    for (size_t g = 0; g < sa->nvg; g++) {
+        dy_vg *v = &sa->vg[g];
+        int c = sa->cl_at[v->b];
+        v->clause = (uint16_t)c;
+        const dy_clause *cl = &sa->cl[c];
+        v->obj = right_object(sa, v->e, c);
+        /* by-agent of a passive */
+        if (v->flags & VG_PASSIVE) {
+            for (size_t k = v->e; k < sa->n && k < (size_t)v->e + 8; k++) {
+                if (sa->cl_at[k] != c)
+                    break;
+                if (sa_is(sa, k, "by") && k + 1 < sa->n && sa->np_at[k + 1] >= 0) {
+                    v->agent = sa->np[sa->np_at[k + 1]].first_coord;
+                    break;
+                }
+            }
+        }
+        if (v->flags & VG_INF) {
+            /* controller: the nearest verb group before "to" in the same
+             * or the enclosing clause */
+            for (size_t h = g; h-- > 0;) {
+                if (sa->vg[h].e <= v->b) {
+                    v->ctrl = (int16_t)h;
+                    break;
+                }
+            }
+            if (v->ctrl >= 0) {
+                dy_vg *cv = &sa->vg[v->ctrl];
+                if (dy_word_in(&sa->t[cv->head], object_control) && cv->obj >= 0)
+                    v->subj = cv->obj;
+                else if (dy_word_in(&sa->t[cv->head], object_control) &&
+                         sa_is(sa, cv->e, "on") && sa->np_at[cv->e + 1] >= 0)
+                    v->subj = sa->np[sa->np_at[cv->e + 1]].first_coord;
+                else
+                    v->subj = cv->subj;
+                v->tense = cv->tense == TENSE_FUT ? TENSE_FUT : v->tense;
+            }
+            continue;
+        }
+        if (cl->type == CL_REL && cl->antecedent >= 0) {
+            /* "the troops that attacked": subject is the antecedent unless
+             * an NP stands between the pronoun and the verb */
+            int16_t s = left_subject(sa, v->b, c);
+            if (s < 0 || sa->np[s].b < cl->b)
+                s = sa->np[cl->antecedent].first_coord;
+            v->subj = s;
+        } else {
+            v->subj = left_subject(sa, v->b, c);
+        }
+        if (v->subj < 0 && (v->flags & (VG_GERUND | VG_PARTICIPLE))) {
+            /* "..., killing ten people": subject of the main clause */
+            for (size_t h = g; h-- > 0;)
+                if (sa->vg[h].subj >= 0) {
+                    v->subj = sa->vg[h].subj;
+                    break;
+                }
+        }
+        if (v->subj < 0 && cl->parent >= 0) {
+            /* inverted attribution: ", said Putin" */
+            if (v->obj >= 0 && cl->type == CL_MAIN)
+                v->subj = v->obj, v->obj = -1;
+        }
+        if (v->subj < 0 && v->obj >= 0 && v->b > 0 &&
+            (sa_is(sa, v->b - 1, ",") || sa_is(sa, v->b - 1, "\""))) {
+            v->subj = v->obj;
+            v->obj = -1;
+        }
+        if (v->subj < 0) {
+            /* coordinated verb phrase: inherit from the previous verb group
+             * of the same clause */
+            for (size_t h = g; h-- > 0;)
+                if (sa->vg[h].clause == v->clause && sa->vg[h].subj >= 0) {
+                    v->subj = sa->vg[h].subj;
+                    break;
+                }
+        }
+    }
+}
+
+/* ---- actors of noun phrases --------------------------------------------------- */
+
+static void set_actor(dy_actor *a, const char *code, size_t b, size_t e,
+                      uint32_t ent, float conf)
+{
+    memset(a, 0, sizeof *a);
+    snprintf(a->code, sizeof a->code, "%s", code);
+    a->b = (uint16_t)b;
+    a->e = (uint16_t)e;
+    a->entity = ent;
+    a->conf = conf;
+}
+
+static void np_add_actor(dy_np *p, const dy_actor *a)
+{
+    for (size_t i = 0; i < p->nact; i++)
+        if (strcmp(p->act[i].code, a->code) == 0)
+            return;
+    if (p->nact < DY_MAX_ACT)
+        p->act[p->nact++] = *a;
+}
+
+static bool code_has_agent(const char *code)
+{
+    /* a country or organisation code followed by a sector: USAGOV */
+    return strlen(code) > 3;
+}
+
+/* Actors of the tokens of one NP from its mentions. */
+static void np_direct_actors(dy_sa *sa, dy_np *p)
+{
+    const dy_mention *names[DY_MAX_ACT], *places[DY_MAX_ACT];
+    size_t nn = 0, npl = 0;
+    const dy_mention *agent = NULL;
+    for (size_t i = p->b; i < p->e; i++) {
+        int m = sa->ment_at[i];
+        if (m < 0 || (i > p->b && sa->ment_at[i - 1] == m))
+            continue;
+        const dy_mention *mm = &sa->ment[m];
+        switch (mm->kind) {
+        case PH_NAME:
+        case PH_INST:
+        case PH_SEAT:
+        case PH_CAPITAL:
+        case PH_PEOPLE:
+            if (sa->dict->ents[mm->entity].kind == ENT_COUNTRY &&
+                mm->kind == PH_NAME) {
+                if (npl < DY_MAX_ACT)
+                    places[npl++] = mm;
+            } else if (nn < DY_MAX_ACT) {
+                names[nn++] = mm;
+            }
+            break;
+        case PH_ADJ:
+            if (npl < DY_MAX_ACT)
+                places[npl++] = mm;
+            break;
+        case PH_AGENT:
+            agent = mm; /* the last agent noun is the head's */
+            break;
+        }
+    }
+    dy_actor a;
+    /* named actors (persons, organisations, institutions) win */
+    size_t named = 0;
+    for (size_t k = 0; k < nn; k++) {
+        if (!names[k]->code[0])
+            continue;
+        set_actor(&a, names[k]->code, names[k]->b, names[k]->e,
+                  names[k]->entity, names[k]->conf);
+        np_add_actor(p, &a);
+        named++;
+    }
+    if (named)
+        return;
+    /* countries and demonyms, combined with the agent noun */
+    for (size_t k = 0; k < npl; k++) {
+        if (!places[k]->code[0])
+            continue;
+        char code[32];
+        if (agent && !code_has_agent(places[k]->code))
+            dy_code_join(code, places[k]->code, 0, agent->code);
+        else
+            dy_code_join(code, places[k]->code, 0, "");
+        set_actor(&a, code, places[k]->b, agent ? agent->e : places[k]->e,
+                  places[k]->entity, places[k]->conf);
+        np_add_actor(p, &a);
+    }
+    if (!p->nact && agent && agent->e == p->e) {
+        char code[32];
+        dy_code_join(code, "---", 0, agent->code);
+        set_actor(&a, code, agent->b, agent->e, UINT32_MAX, 0.5f);
+        a.generic = 1;
+        np_add_actor(p, &a);
+    }
+}
+
+static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
+{
+    if (!p->nact || p->act[0].generic)
+        return;
+    mem->last_actor = p->act[0];
+    mem->has_actor = 1;
+    for (size_t i = 0; i < p->nact; i++) {
+        const dy_actor *a = &p->act[i];
+        if (a->entity != UINT32_MAX &&
+            sa->dict->ents[a->entity].kind == ENT_PERSON) {
+            mem->last_person = *a;
+            mem->has_person = 1;
+        }
+    }
+    /* two distinct countries mentioned together or in turn */
+    const dy_actor *a = &p->act[0];
+    if (mem->has_pair >= 1 && strncmp(mem->last_pair[1].code, a->code, 3) != 0) {
+        mem->last_pair[0] = mem->last_pair[1];
+        mem->last_pair[1] = *a;
+        mem->has_pair = 2;
+    } else if (!mem->has_pair) {
+        mem->last_pair[1] = *a;
+        mem->has_pair = 1;
+    } else {
+        mem->last_pair[1] = *a;
+    }
+    if (p->nact >= 2) {
+        mem->last_pair[0] = p->act[0];
+        mem->last_pair[1] = p->act[1];
+        mem->has_pair = 2;
+    }
+}
+
+static bool pair_description(const dy_sa *sa, const dy_np *p)
+{
+    /* "the two heads of state", "both countries", "the two leaders",
+     * "both sides" */
+    bool two = false, plural_agent = false;
+    for (size_t i = p->b; i < p->e; i++) {
+        if (sa_is(sa, i, "two") || sa_is(sa, i, "both"))
+            two = true;
+    }
+    const dy_tok *h = &sa->t[p->head];
+    static const char *const heads[] = {"countries", "sides", "leaders",
+                                        "nations", "states", "governments",
+                                        "presidents", "heads", "parties",
+                                        "ministers", NULL};
+    plural_agent = dy_word_in(h, heads);
+    return two && plural_agent;
+}
+
+void dy_np_actors(dy_sa *sa, dy_memory *mem)
+{
+    for (size_t k = 0; k < sa->nnp; k++)
+        np_direct_actors(sa, &sa->np[k]);
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        /* "the leaders of Russia": agent head + country in the of-phrase */
+        if (p->of_np >= 0) {
+            dy_np *o = &sa->np[p->of_np];
+            bool generic = p->nact == 1 && p->act[0].generic;
+            if ((generic || !p->nact) && o->nact) {
+                const char *agent = generic ? p->act[0].code + 3 : "";
+                p->nact = 0;
+                for (size_t i = 0; i < o->nact; i++) {
+                    dy_actor a = o->act[i];
+                    if (!code_has_agent(a.code) || !*agent) {
+                        char code[32];
+                        dy_code_join(code, a.code, *agent ? 3 : 0, agent);
+                        memcpy(a.code, code, sizeof a.code);
+                    }
+                    a.b = p->b;
+                    np_add_actor(p, &a);
+                }
+                /* also through coordination inside the of-phrase */
+                for (int16_t c = o->next_coord; c >= 0; c = sa->np[c].next_coord) {
+                    for (size_t i = 0; i < sa->np[c].nact; i++) {
+                        dy_actor a = sa->np[c].act[i];
+                        if (*agent && !code_has_agent(a.code)) {
+                            char code[32];
+                            dy_code_join(code, a.code, 3, agent);
+                            memcpy(a.code, code, sizeof a.code);
+                        }
+                        np_add_actor(p, &a);
+                    }
+                }
+            }
+        }
+        /* "Russia's army" / "Moscow's request" */
+        if (p->poss >= 0) {
+            dy_np *o = &sa->np[p->poss];
+            bool generic = p->nact == 1 && p->act[0].generic;
+            if ((generic || !p->nact) && o->nact) {
+                const char *agent = generic ? p->act[0].code + 3 : "";
+                p->nact = 0;
+                for (size_t i = 0; i < o->nact; i++) {
+                    dy_actor a = o->act[i];
+                    if (*agent && !code_has_agent(a.code)) {
+                        char code[32];
+                        dy_code_join(code, a.code, 3, agent);
+                        memcpy(a.code, code, sizeof a.code);
+                    }
+                    if (!*agent)
+                        a.possessor = 1;
+                    np_add_actor(p, &a);
+                }
+            }
+        }
+    }
+    /* coreference and memory, in text order */
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        if (!p->nact) {
+            dy_actor a;
+            if ((p->flags & NPF_PRONOUN) || (p->e - p->b == 1 &&
+                                            (w_in(sa, p->b, pronouns_person) ||
+                                             w_in(sa, p->b, pronouns_group) ||
+                                             w_in(sa, p->b, pronouns_it)))) {
+                if (w_in(sa, p->head, pronouns_person) && mem->has_person) {
+                    a = mem->last_person;
+                    a.b = p->b;
+                    a.e = p->e;
+                    a.conf = 0.7f;
+                    np_add_actor(p, &a);
+                } else if (w_in(sa, p->head, pronouns_it) && mem->has_actor &&
+                           mem->last_actor.entity != UINT32_MAX &&
+                           sa->dict->ents[mem->last_actor.entity].kind != ENT_PERSON) {
+                    a = mem->last_actor;
+                    a.b = p->b;
+                    a.e = p->e;
+                    a.conf = 0.6f;
+                    np_add_actor(p, &a);
+                }
+            } else if (pair_description(sa, p) && mem->has_pair == 2) {
+                for (int i = 0; i < 2; i++) {
+                    a = mem->last_pair[i];
+                    a.b = p->b;
+                    a.e = p->e;
+                    a.conf = 0.7f;
+                    np_add_actor(p, &a);
+                }
+            }
+        }
+        remember(mem, sa, p);
+    }
+}
+
+void dy_chunk(dy_sa *sa)
+{
+    sa->nvg = sa->nnp = sa->ncl = 0;
+    for (size_t i = 0; i < sa->n; i++) {
+        sa->vg_at[i] = -1;
+        sa->np_at[i] = -1;
+        sa->cl_at[i] = 0;
+    }
+    find_verb_groups(sa);
+    find_nps(sa);
+    link_nps(sa);
+    dy_clauses(sa);
+    assign_roles(sa);
+}

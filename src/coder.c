@@ -1,0 +1,437 @@
+/* coder.c - the pipeline driver: one document through cleaning,
+ * segmentation, tagging, actor lookup, structure, event matching and
+ * resolution, into dyad_event records; plus the document accessors. */
+#include "analyze.h"
+#include "coder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+void dyad_options_init(dyad_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->version = DYAD_OPTIONS_VERSION;
+    o->require_dyad = 1;
+}
+
+dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
+                           const dyad_options *opts)
+{
+    if (!out || !dd)
+        return DYAD_EINVAL;
+    *out = NULL;
+    const dy_dict *d = (const dy_dict *)dd;
+    if (!d->finished)
+        return DYAD_EINVAL;
+    dyad_coder *c = dy_calloc(1, sizeof *c);
+    if (!c)
+        return DYAD_ENOMEM;
+    c->sa = dy_calloc(1, sizeof *c->sa);
+    if (!c->sa) {
+        dy_free(c);
+        return DYAD_ENOMEM;
+    }
+    c->dict = d;
+    if (opts) {
+        if (opts->version != DYAD_OPTIONS_VERSION) {
+            dy_free(c->sa);
+            dy_free(c);
+            return DYAD_EINVAL;
+        }
+        c->opts = *opts;
+    } else {
+        dyad_options_init(&c->opts);
+    }
+    if (c->opts.default_date) {
+        if (dy_parse_date(c->opts.default_date, strlen(c->opts.default_date),
+                          &c->default_days)) {
+            dy_free(c->sa);
+            dy_free(c);
+            return DYAD_EINVAL;
+        }
+        c->has_default = 1;
+    }
+    dy_doc_init(&c->doc);
+    dy_buf_init(&c->out);
+    dy_buf_init(&c->warn);
+    dy_buf_init(&c->explain);
+    *out = c;
+    return DYAD_OK;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c)
+        return;
+    dy_doc_free(&c->doc);
+    dy_buf_free(&c->out);
+    dy_buf_free(&c->warn);
+    dy_buf_free(&c->explain);
+    dy_free(c->events);
+    dy_free(c->evx);
+    dy_free(c->sa);
+    dy_free(c);
+}
+
+const char *dyad_coder_errmsg(const dyad_coder *c)
+{
+    return c ? c->err.msg : "no coder";
+}
+
+/* ---- discards -------------------------------------------------------------- */
+
+static bool has_first(const dy_dict *d, uint32_t w)
+{
+    size_t lo = 0, hi = d->ndiscards;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->discard_first[mid] == w)
+            return true;
+        if (d->discard_first[mid] < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* 0 = none, 1 = sentence discard, 2 = story discard. */
+static int discard_in(const dy_dict *d, const dy_tok *t, size_t n,
+                      const dy_discard **which)
+{
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!t[i].w || !has_first(d, t[i].w))
+            continue;
+        for (size_t k = 0; k < d->ndiscards; k++) {
+            const dy_discard *x = &d->discards[k];
+            if (x->words[0] != t[i].w || i + x->ntok > n)
+                continue;
+            bool ok = true;
+            for (size_t j = 1; j < x->ntok && ok; j++)
+                ok = t[i + j].w == x->words[j] || t[i + j].lem == x->words[j];
+            if (ok) {
+                int level = x->story ? 2 : 1;
+                if (level > found) {
+                    found = level;
+                    *which = x;
+                }
+            }
+        }
+    }
+    return found;
+}
+
+/* ---- events out ------------------------------------------------------------- */
+
+static const char *arena_str(dyad_coder *c, const char *s, size_t n)
+{
+    char *p = dy_arena_strndup(&c->doc.arena, s, n);
+    return p ? p : "";
+}
+
+static void fill_actor(dyad_coder *c, dyad_actor *out, const dy_actor *a,
+                       bool has, const dy_sa *sa)
+{
+    memset(out, 0, sizeof *out);
+    out->code = "";
+    out->text = "";
+    out->entry = "";
+    if (!has)
+        return;
+    out->code = arena_str(c, a->code, strlen(a->code));
+    if (a->b < a->e && a->e <= sa->n) {
+        out->beg = sa->t[a->b].beg;
+        out->end = sa->t[a->e - 1].end;
+        out->text = arena_str(c, c->doc.text + out->beg, out->end - out->beg);
+    }
+    if (a->entity != UINT32_MAX && a->entity < c->dict->nents)
+        out->entry = c->dict->ents[a->entity].name;
+    out->confidence = a->conf > 0 ? a->conf : 1.0;
+}
+
+static int add_event(dyad_coder *c, const dy_sa *sa, const dy_ev *e)
+{
+    const dy_dict *d = c->dict;
+    if (DY_GROW(c->events, c->capevents, c->nevents + 1) ||
+        dy_grow((void **)&c->evx, &c->capevx, c->nevents + 1, sizeof *c->evx))
+        return DYAD_ENOMEM;
+    dyad_event *o = &c->events[c->nevents];
+    memset(o, 0, sizeof *o);
+    o->sentence = (int)sa->sidx;
+    fill_actor(c, &o->source, &e->src, e->has_src, sa);
+    fill_actor(c, &o->target, &e->tgt, e->has_tgt, sa);
+    o->cameo = arena_str(c, e->code, strlen(e->code));
+    const dy_code *code = dy_dict_code(d, e->code);
+    o->plover = code ? code->plover : "";
+    o->plover_mode = code ? code->mode : "";
+    o->plover_context = code ? code->context : "";
+    o->goldstein = code ? code->goldstein : 0;
+    o->quad_class = code ? code->quad : 0;
+    o->verb_beg = sa->t[e->verb_b].beg;
+    o->verb_end = sa->t[e->verb_e - 1].end;
+    o->verb_text = arena_str(c, c->doc.text + o->verb_beg,
+                             o->verb_end - o->verb_beg);
+    o->pattern = e->pattern < d->npats ? d->pats[e->pattern].id : "";
+    char date[11];
+    dy_format_date(e->date, date);
+    o->date = arena_str(c, date, 10);
+    o->date_source = e->date_src == 1 ? "explicit"
+                     : e->date_src == 2 ? "relative"
+                                        : "story";
+    o->future = e->future;
+    o->negated = (e->flags & EV_NEG) != 0;
+    o->modality = e->modality == EVM_HYPO     ? "hypothetical"
+                  : e->modality == EVM_INTENT ? "intent"
+                  : e->modality == EVM_REPORTED ? "reported"
+                                                : "";
+    o->location = o->loc_country = o->loc_admin1 = "";
+    o->loc_feature = o->loc_method = "";
+    c->evx[c->nevents].sent_beg = sa->sent->beg;
+    c->evx[c->nevents].sent_end = sa->sent->end;
+    c->nevents++;
+    return 0;
+}
+
+/* ---- explain ---------------------------------------------------------------------- */
+
+static void explain_sentence(dyad_coder *c, const dy_sa *sa, const char *why)
+{
+    dy_buf *b = &c->explain;
+    const dy_dict *d = c->dict;
+    dy_buf_printf(b, "\n[%zu] ", sa->sidx);
+    dy_buf_put(b, c->doc.text + sa->sent->beg, sa->sent->end - sa->sent->beg);
+    dy_buf_puts(b, "\n");
+    if (why) {
+        dy_buf_printf(b, "  skipped: %s\n", why);
+        return;
+    }
+    dy_buf_puts(b, "  tokens:");
+    for (size_t i = 0; i < sa->n; i++) {
+        dy_buf_putc(b, ' ');
+        dy_buf_put(b, sa->t[i].s, sa->t[i].n);
+        dy_buf_printf(b, "/%s", dy_tag_name(sa->t[i].tag));
+    }
+    dy_buf_puts(b, "\n");
+    for (size_t k = 0; k < sa->nment; k++) {
+        const dy_mention *m = &sa->ment[k];
+        const dy_phrase *p = &d->phr[m->phrase];
+        dy_buf_puts(b, "  actor: ");
+        dy_buf_put(b, c->doc.text + sa->t[m->b].beg,
+                   sa->t[m->e - 1].end - sa->t[m->b].beg);
+        dy_buf_printf(b, " -> %s (%s, entry \"%s\" %s:%u%s)\n",
+                      m->code[0] ? m->code : "no code on this date",
+                      m->kind == PH_AGENT ? "agent"
+                      : m->kind == PH_ADJ ? "adjective"
+                                          : "name",
+                      d->ents[m->entity].name, d->files[p->src.file],
+                      p->src.line, m->fuzzy ? ", approximate" : "");
+    }
+    for (size_t k = 0; k < sa->nvg; k++) {
+        const dy_vg *g = &sa->vg[k];
+        dy_buf_puts(b, "  verb: ");
+        dy_buf_put(b, c->doc.text + sa->t[g->b].beg,
+                   sa->t[g->e - 1].end - sa->t[g->b].beg);
+        static const char *const cl[] = {"main", "that", "if", "relative",
+                                         "adverbial", "quote"};
+        dy_buf_printf(b, " [clause %u %s%s%s%s%s%s]", g->clause,
+                      cl[sa->cl[g->clause].type],
+                      g->tense == TENSE_PAST ? " past"
+                      : g->tense == TENSE_FUT ? " future"
+                                              : "",
+                      g->modal ? " modal" : "", g->flags & VG_NEG ? " neg" : "",
+                      g->flags & VG_PASSIVE ? " passive" : "",
+                      g->flags & VG_INF ? " infinitive" : "");
+        const int16_t roles[3] = {g->subj, g->obj, g->agent};
+        static const char *const names[3] = {"subject", "object", "by"};
+        for (int r = 0; r < 3; r++) {
+            if (roles[r] < 0)
+                continue;
+            const dy_np *p = &sa->np[roles[r]];
+            dy_buf_printf(b, " %s=\"", names[r]);
+            dy_buf_put(b, c->doc.text + sa->t[p->b].beg,
+                       sa->t[p->e - 1].end - sa->t[p->b].beg);
+            dy_buf_puts(b, "\"");
+            for (int16_t q = roles[r]; q >= 0; q = sa->np[q].next_coord)
+                for (size_t a = 0; a < sa->np[q].nact; a++)
+                    dy_buf_printf(b, " %s", sa->np[q].act[a].code);
+        }
+        if (!g->verb)
+            dy_buf_puts(b, " (not an event verb)");
+        dy_buf_puts(b, "\n");
+    }
+    for (size_t k = 0; k < sa->nev; k++) {
+        const dy_ev *e = &sa->ev[k];
+        dy_buf_printf(b, "  %s: %s -> %s %s", e->dropped ? "dropped" : "event",
+                      e->has_src ? e->src.code : "-",
+                      e->has_tgt ? e->tgt.code : "-", e->code);
+        if (e->pattern < d->npats) {
+            const dy_pattern *p = &d->pats[e->pattern];
+            dy_buf_printf(b, " pattern %s (%s:%u)", p->id, d->files[p->src.file],
+                          p->src.line);
+        }
+        if (e->why)
+            dy_buf_printf(b, " (%s)", e->why);
+        dy_buf_puts(b, "\n");
+    }
+    if (!sa->nev)
+        dy_buf_puts(b, "  no event: no verb or noun pattern matched with actors\n");
+}
+
+/* ---- coding -------------------------------------------------------------------------- */
+
+static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
+                        size_t t0, size_t n, int32_t story)
+{
+    dy_sa *sa = c->sa;
+    sa->dict = c->dict;
+    sa->doc = &c->doc;
+    sa->sent = s;
+    sa->sidx = sidx;
+    sa->story_days = story;
+    sa->t = c->doc.toks + t0;
+    sa->n = n;
+    dy_tagger_tag(c->dict->tagger, sa->t, n);
+    dy_find_mentions(sa);
+    dy_chunk(sa);
+    dy_np_actors(sa, &c->mem);
+    dy_match_events(sa);
+    dy_resolve_events(sa, &c->mem);
+    for (size_t k = 0; k < sa->nev; k++) {
+        dy_ev *e = &sa->ev[k];
+        if (e->dropped)
+            continue;
+        if (c->opts.require_dyad && (!e->has_src || !e->has_tgt)) {
+            e->dropped = 1;
+            e->why = "no source or no target";
+            continue;
+        }
+        /* generic agents without a country on both sides say nothing */
+        if (e->has_src && e->has_tgt && e->src.generic && e->tgt.generic) {
+            e->dropped = 1;
+            e->why = "both actors without a country";
+            continue;
+        }
+        if (add_event(c, sa, e)) {
+            c->oom = 1;
+            return;
+        }
+    }
+    if (c->opts.explain)
+        explain_sentence(c, sa, NULL);
+}
+
+dyad_status dyad_code(dyad_coder *c, const dyad_input *in)
+{
+    if (!c || !in || (!in->text && in->text_len))
+        return DYAD_EINVAL;
+    dy_doc_reset(&c->doc);
+    dy_err_clear(&c->err);
+    dy_buf_clear(&c->warn);
+    dy_buf_clear(&c->explain);
+    c->nevents = 0;
+    c->oom = 0;
+    memset(&c->mem, 0, sizeof c->mem);
+    c->seq++;
+    char idbuf[32];
+    if (in->id) {
+        c->id = dy_arena_strndup(&c->doc.arena, in->id, strlen(in->id));
+    } else {
+        snprintf(idbuf, sizeof idbuf, "doc%lu", c->seq);
+        c->id = dy_arena_strndup(&c->doc.arena, idbuf, strlen(idbuf));
+    }
+    if (!c->id)
+        return (dyad_status)dy_fail(&c->err, DYAD_ENOMEM, "out of memory");
+    c->url = in->url ? dy_arena_strndup(&c->doc.arena, in->url, strlen(in->url))
+                     : NULL;
+    c->source = in->source ? dy_arena_strndup(&c->doc.arena, in->source,
+                                              strlen(in->source))
+                           : NULL;
+    int r = dy_text_load(&c->doc, in->text ? in->text : "", in->text_len,
+                         &c->err);
+    if (r)
+        return (dyad_status)r;
+    if (c->doc.repaired)
+        dy_buf_printf(&c->warn, "%zu invalid UTF-8 or control bytes replaced\n",
+                      c->doc.repaired);
+    if (dy_clean(&c->doc) || dy_segment(&c->doc, c->dict))
+        return (dyad_status)dy_fail(&c->err, DYAD_ENOMEM, "out of memory");
+    /* the story date */
+    int32_t story;
+    if (in->date && *in->date) {
+        if (dy_parse_date(in->date, strlen(in->date), &story))
+            return (dyad_status)dy_fail(&c->err, DYAD_EINPUT,
+                                        "bad date '%s' (want YYYY-MM-DD)",
+                                        in->date);
+    } else if (c->doc.dateline_days >= 0) {
+        story = c->doc.dateline_days;
+        dy_buf_puts(&c->warn, "story date taken from the dateline\n");
+    } else if (c->has_default) {
+        story = c->default_days;
+    } else {
+        story = dy_today();
+        dy_buf_puts(&c->warn, "no story date: today's date used\n");
+    }
+    c->story = story;
+    dy_format_date(story, c->story_str);
+    /* a story-level discard voids the document */
+    const dy_discard *x = NULL;
+    if (discard_in(c->dict, c->doc.toks, c->doc.ntok, &x) == 2) {
+        dy_buf_printf(&c->warn, "story discarded (%s:%u)\n",
+                      c->dict->files[x->src.file], x->src.line);
+        return DYAD_OK;
+    }
+    for (size_t si = 0; si < c->doc.nsent && !c->oom; si++) {
+        dy_sent *s = &c->doc.sents[si];
+        x = NULL;
+        if (discard_in(c->dict, c->doc.toks + s->tok0, s->ntok, &x)) {
+            s->discarded = 1;
+            if (c->opts.explain) {
+                char why[300];
+                snprintf(why, sizeof why, "discard phrase (%s:%u)",
+                         c->dict->files[x->src.file], x->src.line);
+                c->sa->sidx = si;
+                c->sa->sent = s;
+                explain_sentence(c, c->sa, why);
+            }
+            continue;
+        }
+        for (size_t off = 0; off < s->ntok; off += DY_MAX_STOK)
+            code_window(c, s, si, s->tok0 + off,
+                        DY_MIN(s->ntok - off, DY_MAX_STOK), story);
+    }
+    if (c->oom)
+        return (dyad_status)dy_fail(&c->err, DYAD_ENOMEM, "out of memory");
+    return DYAD_OK;
+}
+
+size_t dyad_event_count(const dyad_coder *c) { return c ? c->nevents : 0; }
+
+const dyad_event *dyad_event_get(const dyad_coder *c, size_t i)
+{
+    return c && i < c->nevents ? &c->events[i] : NULL;
+}
+
+const char *dyad_doc_id(const dyad_coder *c) { return c && c->id ? c->id : ""; }
+
+const char *dyad_doc_date(const dyad_coder *c) { return c ? c->story_str : ""; }
+
+size_t dyad_sentence_count(const dyad_coder *c) { return c ? c->doc.nsent : 0; }
+
+const char *dyad_sentence_text(const dyad_coder *c, size_t i, size_t *len,
+                               size_t *offset)
+{
+    if (!c || i >= c->doc.nsent)
+        return NULL;
+    const dy_sent *s = &c->doc.sents[i];
+    if (len)
+        *len = s->end - s->beg;
+    if (offset)
+        *offset = s->beg;
+    return c->doc.text + s->beg;
+}
+
+const char *dyad_doc_warnings(const dyad_coder *c)
+{
+    return c ? dy_buf_cstr((dy_buf *)(uintptr_t)&c->warn) : "";
+}

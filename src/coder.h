@@ -1,0 +1,35 @@
+/* coder.h - the coder object (private layout, shared by coder.c and the
+ * output writers). */
+#ifndef DY_CODER_H
+#define DY_CODER_H
+
+#include "analyze.h"
+
+/* Private per-event data beside the public dyad_event. */
+typedef struct dy_evx {
+    uint32_t sent_beg, sent_end;    /* the sentence's bytes                  */
+} dy_evx;
+
+struct dyad_coder {
+    const dy_dict *dict;
+    dyad_options opts;
+    int32_t default_days;
+    int has_default;
+    dy_err err;
+    dy_doc doc;
+    dy_sa *sa;
+    dy_memory mem;
+    unsigned long seq;              /* documents coded                       */
+    const char *id;
+    const char *url, *source;       /* metadata of the document (or NULL)    */
+    int32_t story;
+    char story_str[11];
+    dyad_event *events;
+    size_t nevents, capevents;
+    dy_evx *evx;
+    size_t capevx;
+    int oom;
+    dy_buf warn, explain, out;
+};
+
+#endif

@@ -1,0 +1,314 @@
+/* dict.h - the compiled dictionary (knowledge): words, actors, agents,
+ * verbs and patterns, code tables, discards and the tagger lexicon.
+ *
+ * Loading (dict_dyad.c for dyad's format, dict_petr.c for TABARI/PETRARCH
+ * files) adds entries through the dy_dict_add_* functions below; then
+ * dyad_dict_finish() builds the lookup tables. After that the dictionary is
+ * read-only and shared by all coders. */
+#ifndef DY_DICT_H
+#define DY_DICT_H
+
+#include "dy.h"
+
+/* ---- words ---------------------------------------------------------- */
+
+enum {
+    W_COMMON = 1 << 0,      /* ordinary English word (case guard applies)  */
+    W_VERBFORM = 1 << 1,    /* a form of a dictionary verb                 */
+    W_NOUNFORM = 1 << 2,    /* a form of a dictionary event noun           */
+    W_AGENT = 1 << 3        /* appears in an agent noun                    */
+};
+
+typedef struct dy_word {
+    uint32_t lemma;         /* lemma word id, 0 = the word is its own      */
+    uint32_t verb;          /* verb entry + 1 (0 = none)                   */
+    uint32_t noun;          /* event-noun entry + 1 (0 = none)             */
+    uint16_t flags;         /* W_*                                         */
+    uint8_t form;           /* VF_* for verb forms                         */
+    uint8_t pad_;
+} dy_word;
+
+enum { VF_BASE = 0, VF_S, VF_ED, VF_ING, VF_EN };
+
+/* ---- provenance ------------------------------------------------------ */
+
+typedef struct dy_src {
+    uint32_t file;          /* index into dict->files                      */
+    uint32_t line;
+} dy_src;
+
+/* ---- actors ---------------------------------------------------------- */
+
+typedef struct dy_role {
+    char code[32];
+    int32_t from, to;       /* days; INT32_MIN / INT32_MAX when open       */
+    const char *title;      /* may be NULL                                 */
+    dy_src src;
+} dy_role;
+
+enum {
+    ENT_COUNTRY = 1,        /* a state                                      */
+    ENT_ACTOR,              /* an organisation or group                     */
+    ENT_PERSON,             /* a person                                     */
+    ENT_AGENT               /* a sector                                     */
+};
+
+/* An entity: a country, organisation, person or agent. */
+typedef struct dy_entity {
+    uint8_t kind;           /* ENT_*                                        */
+    char code[32];          /* base code (country, actor) or agent code     */
+    const char *name;       /* canonical name                               */
+    uint32_t role0, nroles; /* dated codes: dict->roles[role0 .. +nroles)    */
+    char else_code[32];     /* person: code outside roles ("" = none)       */
+    dy_src src;
+} dy_entity;
+
+/* How a phrase names its entity. */
+enum {
+    PH_NAME = 1,            /* the entity itself                             */
+    PH_ADJ,                 /* demonym / adjective: combines with agents     */
+    PH_PEOPLE,              /* people of a country: CODE + CVL               */
+    PH_CAPITAL,             /* capital: CODE + GOV as actor, a place too    */
+    PH_SEAT,                /* seat of government: CODE + GOV               */
+    PH_INST,                /* institution: CODE + agent                     */
+    PH_AGENT                /* agent noun                                    */
+};
+
+/* Case requirements per phrase token (2 bits each). */
+enum { CASE_ANY = 0, CASE_CAP = 1, CASE_UPPER = 2 };
+
+#define DY_PHRASE_MAX 16
+
+typedef struct dy_phrase {
+    uint32_t entity;        /* index into dict->ents                         */
+    uint8_t kind;           /* PH_*                                          */
+    uint8_t ntok;
+    uint8_t plural;         /* agent nouns: the plural form                  */
+    uint8_t pad_;
+    char agent[4];          /* PH_INST: the institution's agent code         */
+    uint32_t casemask;      /* 2 bits per token (CASE_*)                     */
+    uint32_t words[DY_PHRASE_MAX];
+    dy_src src;
+} dy_phrase;
+
+/* ---- patterns --------------------------------------------------------- */
+
+enum {
+    IT_WORD = 1,            /* one word (by lemma)                           */
+    IT_ALT,                 /* one of several words                          */
+    IT_SET,                 /* a member of a named set                       */
+    IT_SRC,                 /* $                                             */
+    IT_TGT,                 /* +                                             */
+    IT_ANY                  /* PETRARCH compatibility: a skipped position    */
+};
+
+typedef struct dy_item {
+    uint8_t type;           /* IT_*                                          */
+    uint8_t adjacent;       /* must follow the previous item directly        */
+    uint16_t n;             /* IT_ALT: number of words                       */
+    uint32_t v;             /* word id, set index, or index into alt words   */
+} dy_item;
+
+typedef struct dy_pattern {
+    char code[8];           /* event source -> target ("---" = no event)    */
+    char rcode[8];          /* event target -> source ("" = none)           */
+    uint8_t reciprocal;     /* A:A                                           */
+    uint8_t nbefore, nafter;
+    uint8_t noun;           /* a noun pattern                                */
+    uint32_t items;         /* index into dict->items: before (reversed, from
+                               the verb leftwards) then after               */
+    uint32_t verb;          /* owning verb entry                             */
+    const char *id;         /* stable id "lemma.code.hash"                   */
+    dy_src src;
+} dy_pattern;
+
+typedef struct dy_verb {
+    uint32_t lemma;         /* word id of the lemma (first word)             */
+    uint32_t particles[4];  /* further words of a multi-word verb            */
+    uint8_t nparticles;
+    uint8_t noun;           /* 1 = event noun entry                          */
+    uint32_t *pats;         /* pattern indices                               */
+    uint32_t npats, cappats;
+    dy_src src;
+} dy_verb;
+
+typedef struct dy_set {
+    uint32_t name;          /* word id of the set name (without @)           */
+    uint32_t *members;      /* phrases: count, then word ids, repeated       */
+    uint32_t nmem, len, cap;
+} dy_set;
+
+/* ---- codes and discards ----------------------------------------------- */
+
+typedef struct dy_code {
+    char code[8];
+    float goldstein;
+    uint8_t quad;
+    char plover[16], mode[24], context[32];
+    const char *name;
+} dy_code;
+
+typedef struct dy_discard {
+    uint32_t words[DY_PHRASE_MAX];
+    uint8_t ntok;
+    uint8_t story;          /* 1 = discard the story, 0 = the sentence       */
+    dy_src src;
+} dy_discard;
+
+/* A one-word person name, by phonetic key, for approximate matching. */
+typedef struct dy_fuzzy {
+    char key[32];
+    uint8_t nkey;
+    uint32_t phrase;
+} dy_fuzzy;
+
+/* Phonetic key of a lower-case name (see actors.c). */
+size_t dy_name_key(const char *s, size_t n, char *out, size_t cap);
+
+/* ---- the dictionary --------------------------------------------------- */
+
+/* A node of the phrase trie: children are found through the edge hash. */
+typedef struct dy_trie_node {
+    uint32_t first;         /* first phrase ending here (index into
+                               phr_at), count in nphr                       */
+    uint16_t nphr;
+    uint16_t pad_;
+} dy_trie_node;
+
+struct dy_dict {
+    dy_err err;
+    dy_arena arena;
+    int finished;
+
+    /* files read, for provenance */
+    const char **files;
+    size_t nfiles, capfiles;
+
+    /* words */
+    dy_strtab words;
+    dy_word *winfo;          /* by word id, after finish                    */
+    size_t capwinfo;
+
+    dy_entity *ents;
+    size_t nents, capents;
+    dy_phrase *phr;
+    size_t nphr, capphr;
+    dy_role *roles;
+    size_t nroles, caproles;
+
+    dy_verb *verbs;
+    size_t nverbs, capverbs;
+    dy_pattern *pats;
+    size_t npats, cappats;
+    dy_item *items;
+    size_t nitems, capitems;
+    uint32_t *altw;          /* words of IT_ALT items                        */
+    size_t naltw, capaltw;
+    dy_set *sets;
+    size_t nsets, capsets;
+
+    dy_code *codes;
+    size_t ncodes, capcodes;
+    dy_discard *discards;
+    size_t ndiscards, capdiscards;
+
+    /* irregular forms given by dictionaries: form word -> lemma word */
+    uint32_t *irreg;         /* pairs                                        */
+    size_t nirreg, capirreg;
+
+    /* phrase trie (built by finish) */
+    dy_trie_node *nodes;
+    size_t nnodes, capnodes;
+    uint64_t *edge_keys;     /* (parent << 32 | word), 0 = empty             */
+    uint32_t *edge_vals;     /* child node                                   */
+    size_t edge_mask;
+    uint32_t *phr_at;        /* phrase indices grouped by end node           */
+    size_t nphr_at;
+    /* discard trie: first words of discard phrases */
+    uint32_t *discard_first; /* sorted word ids                              */
+
+    dy_fuzzy *fuzzy;         /* one-word person names                       */
+    size_t nfuzzy;
+
+    dy_tagger *tagger;
+
+    /* warnings from loading */
+    dy_buf warnings;
+    size_t nwarnings;
+    dy_buf out;              /* text returned by stats/lookup/check          */
+
+    /* compatibility: set when a PETRARCH verb file was loaded */
+    int petr_verbs;
+};
+
+typedef struct dy_dict dy_dict;
+
+/* Word id of a lower-case key (0 = not in the dictionary). */
+uint32_t dy_dict_word(const dy_dict *d, const char *low, size_t n);
+/* Lemma of a word id: the lemma's id, or w itself. */
+uint32_t dy_dict_lemma(const dy_dict *d, uint32_t w);
+static inline const dy_word *dy_dict_winfo(const dy_dict *d, uint32_t w)
+{
+    return &d->winfo[w];
+}
+
+/* ---- building (used by the format readers) ---------------------------- */
+
+uint32_t dy_dict_file(dy_dict *d, const char *path);
+uint32_t dy_dict_intern(dy_dict *d, const char *s, size_t n);
+/* Add an entity; returns its index or -1 (error in d->err). */
+long dy_dict_add_entity(dy_dict *d, int kind, const char *code,
+                        const char *name, dy_src src);
+int dy_dict_add_role(dy_dict *d, uint32_t ent, const char *code, int32_t from,
+                     int32_t to, const char *title, dy_src src);
+/* Add a phrase naming entity ent. The text is tokenised like news text;
+ * the case guard is derived from the spelling. */
+int dy_dict_add_phrase(dy_dict *d, uint32_t ent, int kind, const char *agent,
+                       const char *text, size_t n, dy_src src);
+/* Phrase from already-split lower-case words (compatibility readers). */
+int dy_dict_add_phrase_words(dy_dict *d, uint32_t ent, int kind,
+                             const char *agent, const uint32_t *words,
+                             size_t nw, uint32_t casemask, dy_src src);
+long dy_dict_add_verb(dy_dict *d, const char *lemma, size_t n, int noun,
+                      dy_src src);
+int dy_dict_add_irregular(dy_dict *d, uint32_t form, uint32_t lemma);
+int dy_dict_add_pattern(dy_dict *d, uint32_t verb, const char *code,
+                        const char *rcode, int reciprocal, const dy_item *before,
+                        size_t nbefore, const dy_item *after, size_t nafter,
+                        const char *id, dy_src src);
+long dy_dict_add_set(dy_dict *d, const char *name, size_t n);
+int dy_dict_set_add_member(dy_dict *d, uint32_t set, const uint32_t *words,
+                           size_t nw);
+long dy_dict_find_set(const dy_dict *d, uint32_t name_word);
+uint32_t dy_dict_add_alt(dy_dict *d, const uint32_t *words, size_t n);
+int dy_dict_add_code(dy_dict *d, const dy_code *c);
+int dy_dict_add_discard(dy_dict *d, const char *text, size_t n, int story,
+                        dy_src src);
+void dy_dict_warn(dy_dict *d, dy_src src, const char *fmt, ...)
+    DY_PRINTF(3, 4);
+
+const dy_code *dy_dict_code(const dy_dict *d, const char *code);
+
+/* Readers. Each returns 0 or a negative status with the message in d->err.
+ * dict_dyad.c: */
+int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n);
+/* dict_petr.c: detect and read TABARI/PETRARCH files */
+int dy_petr_detect(const char *buf, size_t n);  /* 0 = not a PETR file */
+int dy_load_petr(dy_dict *d, const char *path, const char *buf, size_t n,
+                 int kind);
+
+/* ---- lookups used while coding (after finish) ------------------------- */
+
+/* Child of trie node `node` by word, or 0. Node 0 is the root. */
+uint32_t dy_trie_child(const dy_dict *d, uint32_t node, uint32_t word);
+
+/* Resolve an entity's code on a date: writes into out (size 32); returns
+ * 0 if the entity has no code on that date. */
+int dy_entity_code(const dy_dict *d, const dy_entity *e, int32_t days,
+                   char out[32], const dy_role **role);
+
+/* Generate the regular inflections of a verb lemma / plural of a noun. */
+size_t dy_inflect_verb(const char *lemma, size_t n, char out[4][64]);
+size_t dy_inflect_noun(const char *lemma, size_t n, char out[64]);
+
+#endif

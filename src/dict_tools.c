@@ -1,0 +1,392 @@
+/* dict_tools.c - inspecting dictionaries: stats, lookup, check, export. */
+#include "analyze.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *dyad_dict_stats(dyad_dict *dd)
+{
+    dy_dict *d = (dy_dict *)dd;
+    if (!d)
+        return "";
+    size_t kinds[8] = {0}, phk[8] = {0};
+    for (size_t i = 0; i < d->nents; i++)
+        kinds[d->ents[i].kind & 7]++;
+    for (size_t i = 0; i < d->nphr; i++)
+        phk[d->phr[i].kind & 7]++;
+    size_t verbs = 0, nouns = 0, vpats = 0, npats = 0, setmem = 0;
+    for (size_t i = 0; i < d->nverbs; i++) {
+        if (d->verbs[i].noun) {
+            nouns++;
+            npats += d->verbs[i].npats;
+        } else {
+            verbs++;
+            vpats += d->verbs[i].npats;
+        }
+    }
+    for (size_t i = 0; i < d->nsets; i++)
+        setmem += d->sets[i].nmem;
+    size_t story = 0;
+    for (size_t i = 0; i < d->ndiscards; i++)
+        story += d->discards[i].story;
+    dy_buf *b = &d->out;
+    dy_buf_clear(b);
+    dy_buf_printf(b, "files %zu\n", d->nfiles);
+    dy_buf_printf(b, "countries %zu\n", kinds[ENT_COUNTRY]);
+    dy_buf_printf(b, "actors %zu\n", kinds[ENT_ACTOR]);
+    dy_buf_printf(b, "persons %zu\n", kinds[ENT_PERSON]);
+    dy_buf_printf(b, "roles %zu\n", d->nroles);
+    dy_buf_printf(b, "agents %zu\n", kinds[ENT_AGENT]);
+    dy_buf_printf(b, "agent_nouns %zu\n", phk[PH_AGENT]);
+    dy_buf_printf(b, "names %zu\n", phk[PH_NAME]);
+    dy_buf_printf(b, "adjectives %zu\n", phk[PH_ADJ]);
+    dy_buf_printf(b, "capitals %zu\n", phk[PH_CAPITAL]);
+    dy_buf_printf(b, "seats %zu\n", phk[PH_SEAT]);
+    dy_buf_printf(b, "institutions %zu\n", phk[PH_INST]);
+    dy_buf_printf(b, "peoples %zu\n", phk[PH_PEOPLE]);
+    dy_buf_printf(b, "verbs %zu\n", verbs);
+    dy_buf_printf(b, "verb_patterns %zu\n", vpats);
+    dy_buf_printf(b, "nouns %zu\n", nouns);
+    dy_buf_printf(b, "noun_patterns %zu\n", npats);
+    dy_buf_printf(b, "patterns %zu\n", d->npats);
+    dy_buf_printf(b, "sets %zu\n", d->nsets);
+    dy_buf_printf(b, "set_members %zu\n", setmem);
+    dy_buf_printf(b, "codes %zu\n", d->ncodes);
+    dy_buf_printf(b, "discards %zu\n", d->ndiscards - story);
+    dy_buf_printf(b, "story_discards %zu\n", story);
+    dy_buf_printf(b, "words %u\n", d->words.n);
+    dy_buf_printf(b, "warnings %zu\n", d->nwarnings);
+    if (d->tagger)
+        dy_buf_printf(b, "tagger_words %zu\n", dy_tagger_words(d->tagger));
+    return dy_buf_cstr(b);
+}
+
+size_t dyad_dict_lookup(dyad_dict *dd, const char *text, const char *date,
+                        const char **result)
+{
+    dy_dict *d = (dy_dict *)dd;
+    *result = "";
+    if (!d || !text || !d->finished)
+        return 0;
+    int32_t days = dy_today();
+    if (date && dy_parse_date(date, strlen(date), &days))
+        return 0;
+    dy_sa *sa = dy_calloc(1, sizeof *sa);
+    dy_doc *doc = dy_calloc(1, sizeof *doc);
+    if (!sa || !doc) {
+        dy_free(sa);
+        dy_free(doc);
+        return 0;
+    }
+    dy_doc_init(doc);
+    dy_err err;
+    size_t found = 0;
+    dy_buf *b = &d->out;
+    dy_buf_clear(b);
+    if (dy_text_load(doc, text, strlen(text), &err) == 0 && dy_clean(doc) == 0) {
+        doc->ndebris = 0;
+        if (dy_segment(doc, d) == 0 && doc->ntok) {
+            size_t n = DY_MIN(doc->ntok, DY_MAX_STOK);
+            sa->dict = d;
+            sa->doc = doc;
+            dy_sent whole = {0, (uint32_t)n, 0, (uint32_t)doc->len, 0, 0};
+            sa->sent = &whole;
+            sa->story_days = days;
+            sa->t = doc->toks;
+            sa->n = n;
+            dy_tagger_tag(d->tagger, sa->t, n);
+            dy_find_mentions(sa);
+            dy_chunk(sa);
+            dy_memory mem;
+            memset(&mem, 0, sizeof mem);
+            dy_np_actors(sa, &mem);
+            for (size_t k = 0; k < sa->nnp; k++) {
+                const dy_np *p = &sa->np[k];
+                for (size_t a = 0; a < p->nact; a++) {
+                    const dy_actor *ac = &p->act[a];
+                    dy_buf_printf(b, "%s\t", ac->code);
+                    dy_buf_put(b, doc->text + sa->t[p->b].beg,
+                               sa->t[p->e - 1].end - sa->t[p->b].beg);
+                    if (ac->entity != UINT32_MAX) {
+                        const dy_entity *e = &d->ents[ac->entity];
+                        const dy_role *role = NULL;
+                        char code[32];
+                        dy_entity_code(d, e, days, code, &role);
+                        dy_buf_printf(b, "\t%s (%s:%u)", e->name,
+                                      d->files[e->src.file], e->src.line);
+                        if (role)
+                            dy_buf_printf(b, " role %s:%u%s%s",
+                                          d->files[role->src.file],
+                                          role->src.line,
+                                          role->title ? " " : "",
+                                          role->title ? role->title : "");
+                    } else {
+                        dy_buf_puts(b, "\t(composed from country/agent words)");
+                    }
+                    if (ac->conf < 1.0f)
+                        dy_buf_printf(b, " confidence %.2f", ac->conf);
+                    dy_buf_puts(b, "\n");
+                    found++;
+                }
+            }
+        }
+    }
+    dy_doc_free(doc);
+    dy_free(doc);
+    dy_free(sa);
+    *result = dy_buf_cstr(b);
+    return found;
+}
+
+static void report(dy_buf *b, size_t *n, const dy_dict *d, dy_src s,
+                   const char *fmt, ...) DY_PRINTF(5, 6);
+
+static void report(dy_buf *b, size_t *n, const dy_dict *d, dy_src s,
+                   const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dy_buf_printf(b, "%s:%u: %s\n", s.file < d->nfiles ? d->files[s.file] : "?",
+                  s.line, msg);
+    (*n)++;
+}
+
+static int cmp_phr(const void *a, const void *b, void *ctx)
+{
+    const dy_dict *d = ctx;
+    const dy_phrase *x = &d->phr[*(const uint32_t *)a];
+    const dy_phrase *y = &d->phr[*(const uint32_t *)b];
+    if (x->ntok != y->ntok)
+        return x->ntok < y->ntok ? -1 : 1;
+    int c = memcmp(x->words, y->words, x->ntok * sizeof x->words[0]);
+    if (c)
+        return c;
+    return x->kind - y->kind;
+}
+
+size_t dyad_dict_check(dyad_dict *dd, const char **out)
+{
+    dy_dict *d = (dy_dict *)dd;
+    size_t n = 0;
+    dy_buf *b = &d->out;
+    dy_buf_clear(b);
+    /* event codes of patterns must be in the code table */
+    if (d->ncodes) {
+        for (size_t i = 0; i < d->npats; i++) {
+            const dy_pattern *p = &d->pats[i];
+            if (strcmp(p->code, "---") && !dy_dict_code(d, p->code))
+                report(b, &n, d, p->src, "unknown event code %s", p->code);
+            if (p->rcode[0] && strcmp(p->rcode, "---") &&
+                !dy_dict_code(d, p->rcode))
+                report(b, &n, d, p->src, "unknown event code %s", p->rcode);
+        }
+    }
+    /* patterns that can never match: a set without members */
+    for (size_t i = 0; i < d->npats; i++) {
+        const dy_pattern *p = &d->pats[i];
+        for (size_t k = 0; k < (size_t)p->nbefore + p->nafter; k++) {
+            const dy_item *it = &d->items[p->items + k];
+            if (it->type == IT_SET && d->sets[it->v].nmem == 0)
+                report(b, &n, d, p->src, "pattern %s uses an empty set",
+                       p->id);
+        }
+    }
+    /* actor codes: roles and agent combinations */
+    for (size_t i = 0; i < d->nents; i++) {
+        const dy_entity *e = &d->ents[i];
+        for (uint32_t r = 0; r < e->nroles; r++) {
+            const dy_role *a = &d->roles[e->role0 + r];
+            for (uint32_t s = r + 1; s < e->nroles; s++) {
+                const dy_role *c = &d->roles[e->role0 + s];
+                if (a->from <= c->to && c->from <= a->to &&
+                    strcmp(a->code, c->code) != 0) {
+                    char f1[11], t1[11];
+                    dy_format_date(DY_MAX(a->from, c->from), f1);
+                    dy_format_date(DY_MIN(a->to, c->to), t1);
+                    report(b, &n, d, c->src,
+                           "%s: roles %s and %s overlap (%s..%s)", e->name,
+                           a->code, c->code,
+                           a->from == INT32_MIN || c->from == INT32_MIN ? "" : f1,
+                           a->to == INT32_MAX || c->to == INT32_MAX ? "" : t1);
+                }
+            }
+        }
+    }
+    /* duplicate phrases naming different entities with different codes */
+    uint32_t *idx = dy_malloc((d->nphr + 1) * sizeof *idx);
+    if (idx) {
+        for (size_t i = 0; i < d->nphr; i++)
+            idx[i] = (uint32_t)i;
+        qsort_r(idx, d->nphr, sizeof *idx, cmp_phr, d);
+        int32_t today = dy_today();
+        for (size_t i = 1; i < d->nphr; i++) {
+            const dy_phrase *x = &d->phr[idx[i - 1]], *y = &d->phr[idx[i]];
+            if (cmp_phr(&idx[i - 1], &idx[i], d) != 0 || x->entity == y->entity)
+                continue;
+            const dy_entity *ex = &d->ents[x->entity], *ey = &d->ents[y->entity];
+            if (ex->kind == ENT_AGENT && ey->kind == ENT_AGENT &&
+                strcmp(ex->code, ey->code) == 0)
+                continue;
+            char cx[32] = "", cy[32] = "";
+            dy_entity_code(d, ex, today, cx, NULL);
+            dy_entity_code(d, ey, today, cy, NULL);
+            /* persons sharing a surname are resolved by date: fine when
+             * their roles differ in time */
+            if (ex->kind == ENT_PERSON && ey->kind == ENT_PERSON)
+                continue;
+            if (strcmp(cx, cy) == 0)
+                continue;
+            char text[256] = "";
+            size_t m = 0;
+            for (size_t k = 0; k < y->ntok && m + 40 < sizeof text; k++)
+                m += (size_t)snprintf(text + m, sizeof text - m, "%s%s",
+                                      k ? " " : "",
+                                      dy_strtab_str(&d->words, y->words[k]));
+            report(b, &n, d, y->src,
+                   "phrase \"%s\" also names %s (%s:%u) with another code",
+                   text, ex->name, d->files[ex->src.file], ex->src.line);
+        }
+        dy_free(idx);
+    }
+    *out = dy_buf_cstr(b);
+    return n;
+}
+
+/* ---- export ------------------------------------------------------------------- */
+
+static void put_words(FILE *f, const dy_dict *d, const uint32_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%s", i ? " " : "", dy_strtab_str(&d->words, w[i]));
+}
+
+static void put_role_range(FILE *f, const dy_role *r)
+{
+    char a[11] = "", b[11] = "";
+    if (r->from != INT32_MIN)
+        dy_format_date(r->from, a);
+    if (r->to != INT32_MAX)
+        dy_format_date(r->to, b);
+    fprintf(f, "%s..%s", a, b);
+}
+
+static void put_item(FILE *f, const dy_dict *d, const dy_item *it)
+{
+    switch (it->type) {
+    case IT_WORD:
+        fputs(dy_strtab_str(&d->words, it->v), f);
+        break;
+    case IT_ALT:
+        for (size_t j = 0; j < it->n; j++)
+            fprintf(f, "%s%s", j ? "|" : "",
+                    dy_strtab_str(&d->words, d->altw[it->v + j]));
+        break;
+    case IT_SET:
+        fprintf(f, "@%s", dy_strtab_str(&d->words, d->sets[it->v].name));
+        break;
+    case IT_SRC: fputc('$', f); break;
+    case IT_TGT: fputc('+', f); break;
+    default: fputs("_any_", f); break;
+    }
+}
+
+dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
+{
+    dy_dict *d = (dy_dict *)dd;
+    if (!d || !f)
+        return DYAD_EINVAL;
+    fprintf(f, "%%dyad-dict 1\n# exported by dyad %s\n", DYAD_VERSION);
+    static const char *const kinds[] = {"", "name", "adj", "people", "capital",
+                                        "seat", "inst", "noun"};
+    for (size_t i = 0; i < d->nsets; i++) {
+        const dy_set *s = &d->sets[i];
+        fprintf(f, "\nset @%s\n", dy_strtab_str(&d->words, s->name));
+        for (uint32_t p = 0; p < s->len;) {
+            uint32_t nw = s->members[p];
+            fputs("  word ", f);
+            put_words(f, d, s->members + p + 1, nw);
+            fputc('\n', f);
+            p += nw + 1;
+        }
+    }
+    for (size_t i = 0; i < d->nents; i++) {
+        const dy_entity *e = &d->ents[i];
+        switch (e->kind) {
+        case ENT_COUNTRY: fprintf(f, "\ncountry %s %s\n", e->code, e->name); break;
+        case ENT_ACTOR:
+            fprintf(f, "\nactor %s %s\n", e->code[0] ? e->code : "---", e->name);
+            break;
+        case ENT_PERSON: fprintf(f, "\nperson %s\n", e->name); break;
+        case ENT_AGENT: fprintf(f, "\nagent %s %s\n", e->code, e->name); break;
+        }
+        for (size_t k = 0; k < d->nphr; k++) {
+            const dy_phrase *p = &d->phr[k];
+            if (p->entity != i)
+                continue;
+            fprintf(f, "  %s ", kinds[p->kind & 7]);
+            if (p->kind == PH_INST)
+                fprintf(f, "%s ", p->agent);
+            put_words(f, d, p->words, p->ntok);
+            fputc('\n', f);
+        }
+        for (uint32_t r = 0; r < e->nroles; r++) {
+            const dy_role *ro = &d->roles[e->role0 + r];
+            fprintf(f, "  role %s ", ro->code);
+            put_role_range(f, ro);
+            fprintf(f, "%s%s\n", ro->title ? " " : "", ro->title ? ro->title : "");
+        }
+        if (e->kind == ENT_PERSON && e->else_code[0])
+            fprintf(f, "  else %s\n", e->else_code);
+        if (e->kind == ENT_PERSON && !e->else_code[0] && !e->nroles && e->code[0])
+            fprintf(f, "  role %s ..\n", e->code);
+    }
+    for (size_t v = 0; v < d->nverbs; v++) {
+        const dy_verb *vb = &d->verbs[v];
+        fprintf(f, "\n%s %s", vb->noun ? "noun" : "verb",
+                dy_strtab_str(&d->words, vb->lemma));
+        for (size_t k = 0; k < vb->nparticles; k++)
+            fprintf(f, " %s", dy_strtab_str(&d->words, vb->particles[k]));
+        fputc('\n', f);
+        for (uint32_t k = 0; k < vb->npats; k++) {
+            const dy_pattern *p = &d->pats[vb->pats[k]];
+            fprintf(f, "  %s%s%s", p->code, p->rcode[0] ? ":" : "", p->rcode);
+            for (size_t j = p->nbefore; j-- > 0;) {
+                fputc(' ', f);
+                put_item(f, d, &d->items[p->items + j]);
+            }
+            fputs(" *", f);
+            for (size_t j = 0; j < p->nafter; j++) {
+                const dy_item *it = &d->items[p->items + p->nbefore + j];
+                if (j < vb->nparticles)
+                    continue;
+                fputc(it->adjacent ? '_' : ' ', f);
+                put_item(f, d, it);
+            }
+            fprintf(f, " id=%s\n", p->id);
+        }
+    }
+    for (size_t i = 0; i < d->ncodes; i++) {
+        const dy_code *c = &d->codes[i];
+        if (i == 0)
+            fputc('\n', f);
+        fprintf(f, "code %s %.1f %d %s", c->code, c->goldstein, c->quad,
+                c->plover[0] ? c->plover : "-");
+        if (c->mode[0] || c->context[0])
+            fprintf(f, "/%s", c->mode);
+        if (c->context[0])
+            fprintf(f, "/%s", c->context);
+        fprintf(f, " %s\n", c->name ? c->name : "");
+    }
+    for (size_t i = 0; i < d->ndiscards; i++) {
+        const dy_discard *x = &d->discards[i];
+        if (i == 0)
+            fputc('\n', f);
+        fprintf(f, "discard %s ", x->story ? "story" : "sentence");
+        put_words(f, d, x->words, x->ntok);
+        fputc('\n', f);
+    }
+    return ferror(f) ? DYAD_EIO : DYAD_OK;
+}

@@ -1,0 +1,458 @@
+/* events.c - matching verb and noun patterns against the analysed sentence
+ * and building events with their source and target actors.
+ *
+ * A pattern's items after `*` are matched left to right from the verb, in
+ * order, with gaps allowed, inside the verb's window (its clause and the
+ * complements it governs); items before `*` right to left. `$` and `+` match
+ * a noun phrase with actors. The most specific matching pattern wins. */
+#include "analyze.h"
+
+#include <stdio.h>
+
+/* ---- item matching ------------------------------------------------------ */
+
+typedef struct match {
+    int score;
+    int16_t src_np, tgt_np;     /* NPs bound by $ and +, -1                  */
+    uint8_t src_single, tgt_single; /* bound NP only, not its coordination   */
+    uint16_t lo, hi;            /* token span covered                         */
+    uint16_t used[32];          /* tokens matched by word items               */
+    uint8_t nused;
+} match;
+
+static bool word_match(const dy_sa *sa, size_t k, uint32_t w)
+{
+    const dy_tok *t = &sa->t[k];
+    return t->w == w || (t->lem == w && t->lem);
+}
+
+/* Length of a set member matching at token k (0 = none). */
+static size_t set_match(const dy_sa *sa, size_t k, const dy_set *s, int dir)
+{
+    for (uint32_t p = 0; p < s->len;) {
+        uint32_t nw = s->members[p];
+        const uint32_t *ws = s->members + p + 1;
+        bool ok = true;
+        for (uint32_t j = 0; j < nw && ok; j++) {
+            size_t pos = dir > 0 ? k + j : k - (nw - 1) + j;
+            if (dir < 0 && k + 1 < nw)
+                ok = false;
+            else if (pos >= sa->n || !word_match(sa, pos, ws[j]))
+                ok = false;
+        }
+        if (ok)
+            return nw;
+        p += nw + 1;
+    }
+    return 0;
+}
+
+/* Does item `it` match at token k? Writes the number of tokens consumed
+ * (for phrases and NPs) into *len. */
+static bool item_at(const dy_sa *sa, const dy_item *it, size_t k, int dir,
+                    size_t *len, int16_t *np)
+{
+    const dy_dict *d = sa->dict;
+    *len = 1;
+    switch (it->type) {
+    case IT_WORD:
+        return word_match(sa, k, it->v);
+    case IT_ALT:
+        for (size_t j = 0; j < it->n; j++)
+            if (word_match(sa, k, d->altw[it->v + j]))
+                return true;
+        return false;
+    case IT_SET: {
+        size_t l = set_match(sa, k, &d->sets[it->v], dir);
+        *len = l;
+        return l > 0;
+    }
+    case IT_SRC:
+    case IT_TGT: {
+        int16_t p = sa->np_at[k];
+        if (p < 0 || !sa->np[p].nact)
+            return false;
+        /* an actor NP must be entered at its first token (or, leftwards,
+         * at its last) */
+        if (dir > 0 && sa->np[p].b != k)
+            return false;
+        if (dir < 0 && sa->np[p].e != k + 1)
+            return false;
+        *np = p;
+        *len = (size_t)(sa->np[p].e - sa->np[p].b);
+        return true;
+    }
+    case IT_ANY:
+        return true;
+    }
+    return false;
+}
+
+/* Match a pattern for verb group g (or noun token `head` when g < 0). */
+static bool match_pattern(const dy_sa *sa, const dy_pattern *pt, size_t head,
+                          size_t lo_lim, size_t hi_lim, match *m)
+{
+    const dy_item *items = sa->dict->items + pt->items;
+    memset(m, 0, sizeof *m);
+    m->src_np = m->tgt_np = -1;
+    m->lo = m->hi = (uint16_t)head;
+    int score = 1;
+    /* after */
+    size_t pos = head + 1;
+    const dy_item *after = items + pt->nbefore;
+    for (size_t i = 0; i < pt->nafter; i++) {
+        const dy_item *it = &after[i];
+        bool found = false;
+        size_t k = pos;
+        for (; k < hi_lim; k++) {
+            size_t len;
+            int16_t np = -1;
+            if (item_at(sa, it, k, 1, &len, &np)) {
+                found = true;
+                if (it->type == IT_SRC) {
+                    m->src_np = np;
+                    m->src_single = i + 1 < pt->nafter;
+                } else if (it->type == IT_TGT) {
+                    m->tgt_np = np;
+                    m->tgt_single = i + 1 < pt->nafter;
+                } else if (m->nused < DY_ARRAY_LEN(m->used)) {
+                    m->used[m->nused++] = (uint16_t)k;
+                }
+                score += it->type == IT_SRC || it->type == IT_TGT ? 2 : 3;
+                /* closer matches are more specific */
+                if (k == pos)
+                    score += 1;
+                pos = k + len;
+                break;
+            }
+            if (it->adjacent || (i == 0 && it->adjacent))
+                break;
+            /* actor slots right after the verb must be near it */
+            if ((it->type == IT_SRC || it->type == IT_TGT) && k > pos + 6)
+                break;
+        }
+        if (!found)
+            return false;
+    }
+    m->hi = (uint16_t)pos;
+    /* before: leftwards from the verb group start */
+    size_t left = head;
+    int16_t g = sa->vg_at[head];
+    if (g >= 0)
+        left = sa->vg[g].b;
+    const dy_item *before = items;
+    size_t lpos = left; /* exclusive */
+    for (size_t i = 0; i < pt->nbefore; i++) {
+        const dy_item *it = &before[i];
+        bool found = false;
+        size_t k = lpos;
+        while (k > lo_lim) {
+            k--;
+            size_t len;
+            int16_t np = -1;
+            if (item_at(sa, it, k, -1, &len, &np)) {
+                found = true;
+                if (it->type == IT_SRC)
+                    m->src_np = np;
+                else if (it->type == IT_TGT)
+                    m->tgt_np = np;
+                else if (m->nused < DY_ARRAY_LEN(m->used))
+                    m->used[m->nused++] = (uint16_t)k;
+                score += it->type == IT_SRC || it->type == IT_TGT ? 2 : 3;
+                lpos = k + 1 - len;
+                break;
+            }
+            if (it->adjacent)
+                break;
+        }
+        if (!found)
+            return false;
+    }
+    m->lo = (uint16_t)lpos;
+    m->score = score;
+    return true;
+}
+
+/* ---- windows -------------------------------------------------------------------- */
+
+/* Is clause c the same as, or a complement/infinitive below, clause top? */
+static bool clause_within(const dy_sa *sa, int c, int top)
+{
+    for (int k = 0; c >= 0 && k < 16; k++) {
+        if (c == top)
+            return true;
+        if (sa->cl[c].type != CL_THAT)
+            return false;
+        c = sa->cl[c].parent;
+    }
+    return false;
+}
+
+/* End of the pattern window of verb group g: its clause and the complement
+ * clauses it governs, up to a comma that is not inside a list, or strong
+ * punctuation. */
+static size_t window_end(const dy_sa *sa, const dy_vg *g)
+{
+    size_t k = g->e;
+    for (; k < sa->n; k++) {
+        const dy_tok *t = &sa->t[k];
+        if (!clause_within(sa, sa->cl_at[k], g->clause))
+            break;
+        if (t->tag == T_END || (t->tag == T_PUNCT && !sa_is(sa, k, "-")))
+            break;
+        if (t->tag == T_COMMA) {
+            /* inside a coordination of noun phrases: go on */
+            int16_t a = k > 0 ? sa->np_at[k - 1] : -1;
+            if (a >= 0 && sa->np[a].next_coord >= 0)
+                continue;
+            break;
+        }
+    }
+    return k;
+}
+
+static size_t window_start(const dy_sa *sa, const dy_vg *g)
+{
+    size_t k = g->b;
+    while (k > 0) {
+        const dy_tok *t = &sa->t[k - 1];
+        if (sa->cl_at[k - 1] != (int16_t)g->clause)
+            break;
+        if (t->tag == T_PUNCT || t->tag == T_END)
+            break;
+        k--;
+    }
+    return k;
+}
+
+/* ---- building events --------------------------------------------------------------- */
+
+static void collect(const dy_sa *sa, int16_t np, bool single, dy_actor *out,
+                    size_t *n, size_t max)
+{
+    *n = 0;
+    if (np < 0)
+        return;
+    for (int16_t c = np; c >= 0; c = single ? -1 : sa->np[c].next_coord) {
+        const dy_np *p = &sa->np[c];
+        for (size_t i = 0; i < p->nact && *n < max; i++)
+            out[(*n)++] = p->act[i];
+        if (single)
+            break;
+    }
+}
+
+/* First actor NP in a prepositional phrase after token `from` in the
+ * window. */
+static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
+{
+    static const char *const preps[] = {"with", "to", "against", "on", "at",
+                                        "toward", "towards", "into", "for",
+                                        "over", "from", "upon", "onto", NULL};
+    for (size_t k = from; k < to; k++) {
+        int16_t p = sa->np_at[k];
+        if (p < 0 || !sa->np[p].nact)
+            continue;
+        if (sa->np[p].prep >= 0 && dy_word_in(&sa->t[sa->np[p].prep], preps))
+            return sa->np[p].first_coord;
+        if (sa->np[p].poss >= 0 && sa->np[p].prep >= 0)
+            return p;
+    }
+    return -1;
+}
+
+static bool same_actor(const dy_actor *a, const dy_actor *b)
+{
+    return strcmp(a->code, b->code) == 0;
+}
+
+static void push_event(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,
+                       const char *code, uint32_t pattern, size_t vg,
+                       size_t vb, size_t ve, uint16_t flags)
+{
+    if (sa->nev >= DY_ARRAY_LEN(sa->ev))
+        return;
+    if (src && tgt && same_actor(src, tgt))
+        return;
+    dy_ev *e = &sa->ev[sa->nev++];
+    memset(e, 0, sizeof *e);
+    if (src) {
+        e->src = *src;
+        e->has_src = 1;
+    }
+    if (tgt) {
+        e->tgt = *tgt;
+        e->has_tgt = 1;
+    }
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->pattern = pattern;
+    e->vg = (uint16_t)vg;
+    e->verb_b = (uint16_t)vb;
+    e->verb_e = (uint16_t)ve;
+    e->flags = flags;
+    e->loc_tok_b = e->loc_tok_e = -1;
+}
+
+/* Emit the events of one matched pattern. */
+static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
+                 const match *m, int16_t src_np, int16_t tgt_np,
+                 bool src_single, bool tgt_single, size_t vg, size_t vb,
+                 size_t ve, uint16_t flags)
+{
+    if (strcmp(pt->code, "---") == 0)
+        return;
+    (void)m;
+    dy_actor srcs[16], tgts[16];
+    size_t ns, nt;
+    collect(sa, src_np, src_single, srcs, &ns, 16);
+    collect(sa, tgt_np, tgt_single, tgts, &nt, 16);
+    if (pt->reciprocal && nt == 0 && ns >= 2) {
+        /* "X and Y met": every ordered pair */
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < ns; j++)
+                if (i != j && !same_actor(&srcs[i], &srcs[j]))
+                    push_event(sa, &srcs[i], &srcs[j], pt->code, pidx, vg, vb,
+                               ve, (uint16_t)(flags | EV_RECIP));
+        return;
+    }
+    if (ns == 0 && nt == 0)
+        return;
+    if (ns == 0) {
+        for (size_t j = 0; j < nt; j++)
+            push_event(sa, NULL, &tgts[j], pt->code, pidx, vg, vb, ve, flags);
+        return;
+    }
+    if (nt == 0) {
+        for (size_t i = 0; i < ns; i++)
+            push_event(sa, &srcs[i], NULL, pt->code, pidx, vg, vb, ve, flags);
+        return;
+    }
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nt; j++) {
+            push_event(sa, &srcs[i], &tgts[j], pt->code, pidx, vg, vb, ve,
+                       flags);
+            if (pt->rcode[0] && strcmp(pt->rcode, "---") != 0)
+                push_event(sa, &tgts[j], &srcs[i], pt->rcode, pidx, vg, vb, ve,
+                           (uint16_t)(flags | (pt->reciprocal ? EV_RECIP : 0)));
+        }
+}
+
+/* Best pattern of a verb entry at a head token. */
+static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
+                         size_t lo, size_t hi, uint32_t *best, match *bm)
+{
+    bool found = false;
+    for (uint32_t i = 0; i < vb->npats; i++) {
+        const dy_pattern *pt = &sa->dict->pats[vb->pats[i]];
+        match m;
+        if (!match_pattern(sa, pt, head, lo, hi, &m))
+            continue;
+        if (!found || m.score > bm->score) {
+            *bm = m;
+            *best = vb->pats[i];
+            found = true;
+        }
+    }
+    return found;
+}
+
+static void verb_events(dy_sa *sa, bool *used)
+{
+    const dy_dict *d = sa->dict;
+    for (size_t g = 0; g < sa->nvg; g++) {
+        dy_vg *v = &sa->vg[g];
+        if (!v->verb)
+            continue;
+        const dy_verb *vb = &d->verbs[v->verb - 1];
+        size_t lo = window_start(sa, v), hi = window_end(sa, v);
+        v->win_end = (uint16_t)hi;
+        uint32_t pidx;
+        match m;
+        if (!best_pattern(sa, vb, v->head, lo, hi, &pidx, &m))
+            continue;
+        const dy_pattern *pt = &d->pats[pidx];
+        for (size_t i = 0; i < m.nused; i++)
+            used[m.used[i]] = true;
+        /* roles: explicit slots win, else grammatical roles */
+        int16_t src = m.src_np, tgt = m.tgt_np;
+        bool ssingle = m.src_single, tsingle = m.tgt_single;
+        bool passive = (v->flags & VG_PASSIVE) != 0;
+        if (src < 0)
+            src = passive ? v->agent : v->subj;
+        if (tgt < 0) {
+            if (passive) {
+                tgt = v->subj;
+            } else {
+                tgt = v->obj >= 0 && sa->np[v->obj].nact ? v->obj : -1;
+                if (tgt < 0)
+                    tgt = pp_target(sa, v->e, hi);
+            }
+        }
+        if (src >= 0 && tgt >= 0 &&
+            sa->np[src].first_coord == sa->np[tgt].first_coord)
+            tgt = -1;
+        emit(sa, pt, pidx, &m, src, tgt, ssingle, tsingle, g, v->head,
+             v->head + 1, 0);
+    }
+}
+
+/* The verb group that governs NP k (as subject or object), or -1. */
+static int16_t governing_vg(const dy_sa *sa, int16_t k)
+{
+    int16_t f = sa->np[k].first_coord;
+    for (size_t g = 0; g < sa->nvg; g++) {
+        const dy_vg *v = &sa->vg[g];
+        if (v->subj == f || v->obj == f || v->subj == k || v->obj == k)
+            return (int16_t)g;
+    }
+    return -1;
+}
+
+static void noun_events(dy_sa *sa, bool *used)
+{
+    const dy_dict *d = sa->dict;
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        size_t h = p->head;
+        const dy_word *wi = &d->winfo[sa->t[h].w];
+        if (!wi->noun || used[h] || sa->ment_at[h] >= 0)
+            continue;
+        const dy_verb *vb = &d->verbs[wi->noun - 1];
+        /* window: the NP and what follows in its clause */
+        size_t hi = h + 1;
+        while (hi < sa->n && sa->cl_at[hi] == sa->cl_at[h] &&
+               sa->vg_at[hi] < 0 && sa->t[hi].tag != T_END &&
+               !(sa->t[hi].tag == T_COMMA &&
+                 !(sa->np_at[hi - 1] >= 0 && sa->np[sa->np_at[hi - 1]].next_coord >= 0)))
+            hi++;
+        uint32_t pidx;
+        match m;
+        if (!best_pattern(sa, vb, h, p->b, hi, &pidx, &m))
+            continue;
+        const dy_pattern *pt = &d->pats[pidx];
+        int16_t src = m.src_np, tgt = m.tgt_np;
+        /* the noun's own modifiers: "Russian attack", "Russia's attack" */
+        if (src < 0 && p->poss >= 0 && sa->np[p->poss].nact)
+            src = p->poss;
+        if (src < 0 && p->nact && !p->act[0].generic && m.tgt_np != (int16_t)k)
+            src = (int16_t)k;
+        if (tgt < 0)
+            tgt = pp_target(sa, p->e, hi);
+        if (src < 0 && tgt < 0)
+            continue;
+        int16_t g = governing_vg(sa, (int16_t)k);
+        emit(sa, pt, pidx, &m, src, tgt, m.src_single, m.tgt_single,
+             g >= 0 ? (size_t)g : 0xFFFF, h, h + 1, EV_NOUN);
+        for (size_t i = 0; i < m.nused; i++)
+            used[m.used[i]] = true;
+    }
+}
+
+void dy_match_events(dy_sa *sa)
+{
+    bool used[DY_MAX_STOK];
+    memset(used, 0, sizeof used);
+    sa->nev = 0;
+    verb_events(sa, used);
+    noun_events(sa, used);
+}

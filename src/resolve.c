@@ -1,0 +1,459 @@
+/* resolve.c - what the events of a sentence mean once grammar is taken into
+ * account:
+ *   - negation ("did not attack", "refused to meet" is the verb refuse's own
+ *     event) drops the event;
+ *   - conditions ("if Russia attacks") make an event hypothetical: dropped,
+ *     and a future main clause with a conflict condition becomes a threat;
+ *   - future, planned and possible acts: cooperation becomes intent (03x),
+ *     material conflict becomes a threat (13x);
+ *   - verbs of saying with a complement: the complement's event is what is
+ *     reported (the statement itself is not an event), and threats, appeals,
+ *     demands, rejections and promises take their specific code from the
+ *     act in their complement ("warned that it may impose sanctions" ->
+ *     1312);
+ *   - event dates from the date expressions of the event's clause. */
+#include "analyze.h"
+#include "timex.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- code transformations ------------------------------------------------ */
+
+typedef struct xform {
+    const char *from;       /* code prefix                                  */
+    const char *to;
+} xform;
+
+/* Longest prefix match in a table. */
+static const char *xlate(const xform *t, const char *code)
+{
+    const char *best = NULL;
+    size_t bl = 0;
+    for (size_t i = 0; t[i].from; i++) {
+        size_t l = strlen(t[i].from);
+        if (l > bl && strncmp(code, t[i].from, l) == 0 &&
+            (l == strlen(code) || l == 2)) {
+            best = t[i].to;
+            bl = l;
+        }
+    }
+    return best;
+}
+
+static const xform to_intent[] = {
+    {"04", "036"},  {"045", "039"}, {"046", "036"}, {"05", "032"},
+    {"057", "030"}, {"06", "031"},  {"061", "0311"}, {"062", "0312"},
+    {"063", "0313"}, {"064", "0314"}, {"07", "033"}, {"071", "0331"},
+    {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"075", "033"},
+    {"08", "035"},  {"081", "0351"}, {"0811", "0351"}, {"0812", "0351"},
+    {"0813", "0351"}, {"0814", "0351"}, {"082", "0352"}, {"083", "034"},
+    {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"},
+    {"084", "0353"}, {"0841", "0353"}, {"0842", "0353"}, {"085", "0354"},
+    {"086", "0355"}, {"0861", "0355"}, {"0862", "0355"}, {"0863", "0355"},
+    {"087", "0356"}, {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"},
+    {"0874", "0356"}, {NULL, NULL}};
+
+static const xform to_threat[] = {
+    {"16", "131"},  {"161", "1313"}, {"162", "1311"}, {"1621", "1311"},
+    {"1622", "1311"}, {"1623", "1311"}, {"163", "1312"}, {"164", "134"},
+    {"165", "135"}, {"166", "136"}, {"1661", "136"}, {"1662", "136"},
+    {"1663", "136"}, {"17", "137"}, {"171", "131"}, {"172", "132"},
+    {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"},
+    {"18", "1383"}, {"19", "138"}, {"191", "1381"}, {"192", "1382"},
+    {"193", "1384"}, {"194", "1384"}, {"195", "1384"}, {"1951", "1384"},
+    {"1952", "1384"}, {"20", "1383"}, {"204", "1385"}, {"2041", "1385"},
+    {"2042", "1385"}, {"14", "133"}, {NULL, NULL}};
+
+static const xform to_appeal[] = {
+    {"03", "020"},  {"036", "026"}, {"037", "027"}, {"038", "028"},
+    {"039", "028"}, {"04", "026"},  {"045", "028"}, {"05", "022"},
+    {"06", "021"},  {"061", "0211"}, {"062", "0212"}, {"063", "0213"},
+    {"064", "0214"}, {"07", "023"}, {"071", "0231"}, {"072", "0232"},
+    {"073", "0233"}, {"074", "0234"}, {"08", "025"}, {"081", "0251"},
+    {"082", "0252"}, {"083", "024"}, {"0831", "0241"}, {"0832", "0242"},
+    {"0833", "0243"}, {"0834", "0244"}, {"084", "0253"}, {"0841", "0253"},
+    {"0842", "0253"}, {"085", "0254"}, {"086", "0255"}, {"087", "0256"},
+    {"0871", "0256"}, {NULL, NULL}};
+
+static const xform to_demand[] = {
+    {"03", "100"},  {"036", "106"}, {"037", "107"}, {"038", "108"},
+    {"039", "108"}, {"04", "106"},  {"045", "108"}, {"05", "102"},
+    {"06", "101"},  {"061", "1011"}, {"062", "1012"}, {"063", "1013"},
+    {"064", "1014"}, {"07", "103"}, {"071", "1031"}, {"072", "1032"},
+    {"073", "1033"}, {"074", "1034"}, {"08", "105"}, {"081", "1051"},
+    {"082", "1052"}, {"083", "104"}, {"0831", "1041"}, {"0832", "1042"},
+    {"0833", "1043"}, {"0834", "1044"}, {"084", "1053"}, {"0841", "1053"},
+    {"0842", "1053"}, {"085", "1054"}, {"086", "1055"}, {"087", "1056"},
+    {"0871", "1056"}, {NULL, NULL}};
+
+static const xform to_reject[] = {
+    {"03", "120"},  {"036", "125"}, {"037", "127"}, {"038", "126"},
+    {"04", "125"},  {"045", "126"}, {"046", "125"}, {"05", "120"},
+    {"057", "127"}, {"06", "121"},  {"061", "1211"}, {"062", "1212"},
+    {"07", "122"},  {"071", "1221"}, {"072", "1222"}, {"073", "1223"},
+    {"074", "1224"}, {"08", "124"}, {"081", "1241"}, {"082", "1242"},
+    {"083", "123"}, {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"},
+    {"0834", "1234"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
+    {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"0871", "1246"},
+    {NULL, NULL}};
+
+static int root_of(const char *code)
+{
+    if (!code[0] || !code[1] || code[0] < '0' || code[0] > '9')
+        return -1;
+    return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
+/* A generic code of its root: "010", "020", "100", "130" or the root. */
+static bool generic_code(const char *code)
+{
+    size_t n = strlen(code);
+    return n == 2 || (n == 3 && code[2] == '0');
+}
+
+static bool quad4(int root) { return root >= 15 && root <= 20; }
+static bool coop_material(int root) { return root >= 4 && root <= 8; }
+
+/* ---- helpers -------------------------------------------------------------------- */
+
+static const char *const reporting_verbs[] = {
+    "say", "said", "says", "saying", "tell", "told", "tells", "state",
+    "stated", "states", "add", "added", "adds", "report", "reported",
+    "reports", "announce", "announced", "announces", "write", "wrote",
+    "writes", "confirm", "confirmed", "confirms", "note", "noted", "notes",
+    "stress", "stressed", "stresses", "explain", "explained", "declare",
+    "declared", "quote", "quoted", "cite", "cited", "citing", "reiterate",
+    "reiterated", "reiterates", "insist", "insisted", "claim", "claimed",
+    "claims", "believe", "believes", "believed", "think", "thinks",
+    "thought", "hope", "hopes", "hoped", "expect", "expects", "expected",
+    "argue", "argued", "suggest", "suggested", "indicate", "indicated",
+    "acknowledge", "acknowledged", "admit", "admitted", "recall", "recalled",
+    "emphasize", "emphasized", "emphasise", "emphasised", "underline",
+    "underlined", "point", "pointed", "learn", "learned", "learnt", NULL};
+
+static const char *const planning_verbs[] = {
+    "plan", "plans", "planned", "planning", "intend", "intends", "intended",
+    "expect", "expects", "expected", "schedule", "scheduled", "set", "due",
+    "going", "hope", "hopes", "hoped", "seek", "seeks", "sought", "want",
+    "wants", "wanted", "wish", "wishes", "try", "tries", "tried", "trying",
+    "attempt", "attempts", "attempted", "aim", "aims", "aimed", "prepare",
+    "prepares", "prepared", "preparing", "decide", "decides", "decided",
+    "likely", "poised", "ready", "willing", "eager", "about", "begin",
+    "begins", "began", "start", "starts", "started", "continue",
+    "continues", "continued", "need", "needs", "needed", "have", "has",
+    "had", "able", "going", "set", "slated", "tipped", NULL};
+
+/* Words after which an infinitive or complement reports an intent. */
+static bool plans_complement(const dy_sa *sa, const dy_vg *ctrl)
+{
+    if (dy_word_in(&sa->t[ctrl->head], planning_verbs))
+        return true;
+    /* "is due to", "is set to", "are about to": adjective or particle
+     * after a form of be */
+    size_t k = ctrl->e;
+    if (k < sa->n && dy_word_in(&sa->t[k], planning_verbs))
+        return true;
+    return false;
+}
+
+static int16_t clause_vg(const dy_sa *sa, size_t c)
+{
+    for (size_t g = 0; g < sa->nvg; g++)
+        if (sa->vg[g].clause == c)
+            return (int16_t)g;
+    return -1;
+}
+
+/* Is clause c (or an ancestor below the main clause) a condition? */
+static bool in_condition(const dy_sa *sa, int c)
+{
+    for (int k = 0; c >= 0 && k < 16; k++) {
+        if (sa->cl[c].type == CL_IF)
+            return true;
+        c = sa->cl[c].parent;
+    }
+    return false;
+}
+
+static void set_code(dy_ev *e, const char *code, const char *why)
+{
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->flags |= EV_TRANSFORMED;
+    e->why = why;
+}
+
+/* The verb group that an event belongs to (noun events: the governing
+ * group, if any). */
+static const dy_vg *ev_vg(const dy_sa *sa, const dy_ev *e)
+{
+    return e->vg < sa->nvg ? &sa->vg[e->vg] : NULL;
+}
+
+/* ---- dates -------------------------------------------------------------------------- */
+
+static void date_events(dy_sa *sa)
+{
+    dy_timex tx[16];
+    size_t ntx = 0;
+    bool any = false;
+    for (size_t i = 0; i < sa->nev; i++)
+        if (!sa->ev[i].dropped)
+            any = true;
+    if (!any)
+        return;
+    /* find expressions twice: with and without the future hint; the one
+     * matching each event's tense is used */
+    dy_timex txf[16];
+    size_t ntxf = 0;
+    ntx = dy_timex_find(sa->t, sa->n, sa->story_days, 0, tx, 16);
+    if (ntx)
+        ntxf = dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16);
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        e->date = sa->story_days;
+        e->date_src = 0;
+        if (!ntx)
+            continue;
+        const dy_vg *g = ev_vg(sa, e);
+        bool fut = e->future || (g && g->tense == TENSE_FUT);
+        const dy_timex *set = fut ? txf : tx;
+        size_t nset = fut ? ntxf : ntx;
+        int c = g ? g->clause : sa->cl_at[e->verb_b];
+        /* the nearest expression in the event's clause (or in a clause
+         * that is not another event's), preferring ones after the verb */
+        int best = -1;
+        long bestd = 1L << 30;
+        for (size_t k = 0; k < nset; k++) {
+            int tc = sa->cl_at[set[k].tok0];
+            bool same = tc == c;
+            if (!same) {
+                /* a date in a clause without its own verb group belongs to
+                 * the enclosing clause */
+                if (clause_vg(sa, (size_t)tc) < 0 && sa->cl[tc].parent == c)
+                    same = true;
+            }
+            if (!same)
+                continue;
+            long dist = (long)set[k].tok0 - (long)e->verb_b;
+            long ad = dist < 0 ? -dist * 2 : dist;
+            if (ad < bestd) {
+                bestd = ad;
+                best = (int)k;
+            }
+        }
+        if (best >= 0) {
+            e->date = set[best].days;
+            e->date_src = set[best].kind == DY_TX_EXPLICIT ? 1 : 2;
+            if (set[best].dir > 0)
+                e->future = 1;
+        }
+    }
+}
+
+/* ---- the main pass -------------------------------------------------------------------- */
+
+static void drop(dy_ev *e, const char *why)
+{
+    e->dropped = 1;
+    e->why = why;
+}
+
+/* Events whose verb group is the complement (infinitive or that-clause)
+ * of group g. */
+static void complement_events(const dy_sa *sa, size_t g, size_t *out,
+                              size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < sa->nev; i++) {
+        const dy_ev *e = &sa->ev[i];
+        if (e->dropped || e->vg >= sa->nvg || e->vg == g)
+            continue;
+        const dy_vg *v = &sa->vg[e->vg];
+        bool inf = v->ctrl == (int16_t)g;
+        bool that = false;
+        int c = v->clause;
+        for (int k = 0; c >= 0 && k < 8; k++) {
+            int p = sa->cl[c].parent;
+            if (sa->cl[c].type == CL_THAT && p == sa->vg[g].clause &&
+                sa->cl[c].b >= sa->vg[g].e) {
+                that = true;
+                break;
+            }
+            if (sa->cl[c].type != CL_THAT && sa->cl[c].type != CL_IF)
+                break;
+            c = p;
+        }
+        if ((inf || that) && *n < 16)
+            out[(*n)++] = i;
+    }
+}
+
+void dy_resolve_events(dy_sa *sa, dy_memory *mem)
+{
+    (void)mem;
+    /* 1. modality of each event's own verb group */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *g = ev_vg(sa, e);
+        if (!g)
+            continue;
+        int root = root_of(e->code);
+        if (g->flags & VG_NEG) {
+            drop(e, "negated");
+            e->flags |= EV_NEG;
+            continue;
+        }
+        if (in_condition(sa, g->clause)) {
+            e->modality = EVM_HYPO;
+            drop(e, "hypothetical (condition)");
+            continue;
+        }
+        bool planned = false;
+        if (g->ctrl >= 0 && (g->flags & VG_INF)) {
+            const dy_vg *c = &sa->vg[g->ctrl];
+            if (plans_complement(sa, c) || c->tense == TENSE_FUT ||
+                c->modal != MOD_NONE)
+                planned = true;
+            if (c->flags & VG_NEG) {
+                drop(e, "negated (governing verb)");
+                e->flags |= EV_NEG;
+                continue;
+            }
+        }
+        bool future = g->tense == TENSE_FUT || g->modal == MOD_POSSIBLE ||
+                      g->modal == MOD_WOULD || planned;
+        if (!future)
+            continue;
+        e->future = 1;
+        if (coop_material(root)) {
+            const char *to = xlate(to_intent, e->code);
+            if (to) {
+                e->modality = EVM_INTENT;
+                set_code(e, to, "future or planned cooperation: intent");
+            }
+        } else if (quad4(root) || root == 14) {
+            const char *to = xlate(to_threat, e->code);
+            if (to) {
+                e->modality = EVM_HYPO;
+                set_code(e, to, "possible or future conflict: threat");
+            }
+        }
+    }
+    /* 2. verbs with complements: merge or report */
+    for (size_t g = 0; g < sa->nvg; g++) {
+        size_t comp[16], nc;
+        complement_events(sa, g, comp, &nc);
+        /* the outer events of this verb group */
+        for (size_t i = 0; i < sa->nev; i++) {
+            dy_ev *o = &sa->ev[i];
+            if (o->dropped || o->vg != g || (o->flags & EV_NOUN))
+                continue;
+            int root = root_of(o->code);
+            bool report = dy_word_in(&sa->t[sa->vg[g].head], reporting_verbs);
+            if (nc == 0) {
+                /* a statement with nothing else: keep only if addressed */
+                if (root == 1 && !o->has_tgt)
+                    drop(o, "statement without addressee");
+                continue;
+            }
+            const xform *tab = NULL;
+            switch (root) {
+            case 2: tab = to_appeal; break;
+            case 3: tab = to_intent; break;
+            case 10: tab = to_demand; break;
+            case 12: tab = to_reject; break;
+            case 13: tab = to_threat; break;
+            default: break;
+            }
+            if ((root == 1 || report) && generic_code(o->code)) {
+                drop(o, "reporting verb: the complement is the event");
+                continue;
+            }
+            if (!tab || !generic_code(o->code))
+                continue;
+            /* take the specific code from the complement's act */
+            for (size_t k = 0; k < nc; k++) {
+                dy_ev *in = &sa->ev[comp[k]];
+                int ir = root_of(in->code);
+                const char *to = NULL;
+                if (ir == root)
+                    to = in->code; /* already transformed (threat) */
+                else
+                    to = xlate(tab, in->code);
+                if (!to)
+                    continue;
+                set_code(o, to, "code from the complement");
+                if (!o->has_tgt && in->has_tgt) {
+                    o->tgt = in->tgt;
+                    o->has_tgt = 1;
+                }
+                drop(in, "merged into the governing verb's event");
+                break;
+            }
+        }
+    }
+    /* 3. a future main clause whose condition holds a conflict act by the
+     * target is a threat: "will respond firmly if Russia attacks Ukraine" */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *c = &sa->ev[i];
+        if (!c->dropped || c->modality != EVM_HYPO || c->vg >= sa->nvg)
+            continue;
+        int cr = root_of(c->code);
+        if (!(quad4(cr) || cr == 13 || cr == 11 || cr == 17))
+            continue;
+        const dy_vg *cg = &sa->vg[c->vg];
+        int parent = sa->cl[cg->clause].parent;
+        if (parent < 0 || !c->has_src)
+            continue;
+        int16_t mg = clause_vg(sa, (size_t)parent);
+        if (mg < 0)
+            continue;
+        const dy_vg *m = &sa->vg[mg];
+        if (!(m->tense == TENSE_FUT || m->modal != MOD_NONE) || m->subj < 0 ||
+            !sa->np[m->subj].nact)
+            continue;
+        /* one threat per (source, target) */
+        const dy_actor *src = &sa->np[m->subj].act[0];
+        if (strcmp(src->code, c->src.code) == 0)
+            continue;
+        bool dup = false;
+        for (size_t k = 0; k < sa->nev; k++)
+            if (!sa->ev[k].dropped && root_of(sa->ev[k].code) == 13 &&
+                strcmp(sa->ev[k].src.code, src->code) == 0)
+                dup = true;
+        if (dup || sa->nev >= DY_ARRAY_LEN(sa->ev))
+            continue;
+        dy_ev *t = &sa->ev[sa->nev++];
+        memset(t, 0, sizeof *t);
+        t->src = *src;
+        t->has_src = 1;
+        t->tgt = c->src;
+        t->has_tgt = 1;
+        snprintf(t->code, sizeof t->code, "130");
+        t->pattern = UINT32_MAX;
+        t->vg = (uint16_t)mg;
+        t->verb_b = m->head;
+        t->verb_e = (uint16_t)(m->head + 1);
+        t->flags = EV_TRANSFORMED;
+        t->modality = EVM_HYPO;
+        t->future = 1;
+        t->why = "future response conditioned on a conflict act: threat";
+        t->loc_tok_b = t->loc_tok_e = -1;
+    }
+    /* 4. duplicates within the sentence */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *a = &sa->ev[i];
+        if (a->dropped)
+            continue;
+        for (size_t k = i + 1; k < sa->nev; k++) {
+            dy_ev *b = &sa->ev[k];
+            if (!b->dropped && strcmp(a->code, b->code) == 0 &&
+                strcmp(a->src.code, b->src.code) == 0 &&
+                strcmp(a->tgt.code, b->tgt.code) == 0 &&
+                a->has_src == b->has_src && a->has_tgt == b->has_tgt)
+                drop(b, "duplicate in sentence");
+        }
+    }
+    date_events(sa);
+}
