@@ -1,5 +1,6 @@
 # dyad - build, test and benchmark.
 #
+#   make example    install missing Debian packages, build, code examples/article.txt
 #   make            library (build/libdyad.a, build/libdyad.so) and build/dyad
 #   make test       unit, golden, CLI and fuzz-replay tests on the normal build
 #   make asan       the same tests on an ASan+UBSan build (build-asan/)
@@ -35,7 +36,7 @@ CLI_OBJ  = $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o) $(BUILD)/obj/unit/main.o
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all test unit golden clitest fuzzreplay asan check valgrind bench \
+.PHONY: all deps example test unit golden clitest fuzzreplay asan check valgrind bench \
         fuzz install clean headertest symcheck update-golden
 
 all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
@@ -73,8 +74,14 @@ $(BUILD)/obj/unit/%.o: tests/unit/%.c tests/unit/th.h src/dy.h include/dyad.h $(
 $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LDLIBS)
 
-$(BUILD)/fuzz_replay: $(FUZZ_SRC) tests/fuzz/replay.c $(BUILD)/libdyad.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ tests/fuzz/replay.c $(FUZZ_SRC) $(BUILD)/libdyad.a $(LDLIBS)
+# Each fuzz target is compiled under its own name so that one replay
+# binary can run all corpora without libFuzzer.
+$(BUILD)/obj/fuzz/%.o: tests/fuzz/%.c include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -DLLVMFuzzerTestOneInput=$* -c $< -o $@
+
+$(BUILD)/fuzz_replay: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o) tests/fuzz/replay.c $(BUILD)/libdyad.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ tests/fuzz/replay.c $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o) $(BUILD)/libdyad.a $(LDLIBS)
 
 unit: $(BUILD)/unit
 	DYAD_DICT_DIR=$(DICT_DIR) $(BUILD)/unit
@@ -109,7 +116,19 @@ symcheck: $(BUILD)/libdyad.so
 	if [ -n "$$bad" ]; then echo "unprefixed exported symbols:"; echo "$$bad"; exit 1; fi; \
 	echo "symcheck: all exported symbols start with dyad_"
 
-check: test asan headertest symcheck
+deps:
+	@sh tools/install-deps.sh
+
+example:
+	@sh tools/install-deps.sh
+	@$(MAKE) --no-print-directory -s all
+	$(BUILD)/dyad code --date 2022-03-14 examples/article.txt
+
+check:
+	@sh tools/install-deps.sh --test
+	$(MAKE) test
+	$(MAKE) asan
+	$(MAKE) headertest symcheck
 
 valgrind: $(BUILD)/unit $(BUILD)/dyad
 	DYAD_DICT_DIR=$(DICT_DIR) valgrind -q --error-exitcode=9 --leak-check=full $(BUILD)/unit

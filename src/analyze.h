@@ -167,8 +167,10 @@ typedef struct dy_sa {
 typedef struct dy_memory {
     dy_actor last_person;       /* most recent person actor                  */
     int has_person;
-    dy_actor last_pair[2];      /* most recent two distinct states/leaders   */
-    int has_pair;
+    dy_actor pair_lead[2];      /* the last two distinct leaders            */
+    int n_lead;
+    dy_actor pair_state[2];     /* the last two distinct states             */
+    int n_state;
     dy_actor last_actor;        /* most recent actor of any kind             */
     int has_actor;
 } dy_memory;

@@ -270,6 +270,30 @@ static bool np_token(const dy_sa *sa, size_t i)
     return false;
 }
 
+static const char *const subordinators[] = {
+    "if", "unless", "that", "because", "although", "though", "while",
+    "whereas", "whether", "so", "once", "when", "whenever", NULL};
+static const char *const maybe_subordinators[] = {"after", "before", "since",
+                                                   "until", "as", "till",
+                                                   NULL};
+
+/* Is the IN word before token b a subordinating conjunction (its "object"
+ * is the subject of a clause)? */
+static bool subordinator_before(const dy_sa *sa, size_t b)
+{
+    if (w_in(sa, b - 1, subordinators))
+        return true;
+    if (!w_in(sa, b - 1, maybe_subordinators))
+        return false;
+    /* "after Russia attacked": a finite verb follows the noun phrase */
+    size_t k = b;
+    while (k < sa->n && sa->vg_at[k] < 0 && !verbish(sa, k) &&
+           tag(sa, k) != T_COMMA && tag(sa, k) != T_END && k < b + 8)
+        k++;
+    return k < sa->n && (verbish(sa, k) || sa->vg_at[k] >= 0) &&
+           tag(sa, k) != T_VBG && tag(sa, k) != T_VBN;
+}
+
 static size_t add_np(dy_sa *sa, size_t b, size_t e)
 {
     if (sa->nnp >= DY_MAX_STOK)
@@ -293,7 +317,7 @@ static size_t add_np(dy_sa *sa, size_t b, size_t e)
     if (tag(sa, head) == T_NNS || tag(sa, head) == T_NNPS)
         p->flags |= NPF_PLURAL;
     if (b > 0 && (tag(sa, b - 1) == T_IN || tag(sa, b - 1) == T_TO) &&
-        sa->vg_at[b - 1] < 0)
+        sa->vg_at[b - 1] < 0 && !subordinator_before(sa, b))
         p->flags |= NPF_INPP, p->prep = (int16_t)(b - 1);
     if (sa_is(sa, b, "the") || sa_is(sa, b, "both"))
         p->flags |= NPF_DEFDESC;
@@ -380,7 +404,8 @@ static void link_nps(dy_sa *sa)
     for (size_t k = 0; k + 1 < sa->nnp; k++) {
         dy_np *a = &sa->np[k], *b = &sa->np[k + 1];
         size_t gap = b->b - a->e;
-        if (gap == 1 && sa_is(sa, a->e, "of") && b->prep == (int16_t)a->e)
+        if (gap == 1 && b->prep == (int16_t)a->e &&
+            (sa_is(sa, a->e, "of") || sa_is(sa, a->e, "from")))
             a->of_np = (int16_t)(k + 1);
         /* coordination: X and Y / X, Y and Z / X as well as Y */
         bool cc = gap == 1 && (sa_is(sa, a->e, "and") || sa_is(sa, a->e, "or") ||
@@ -536,6 +561,16 @@ void dy_clauses(dy_sa *sa)
             if (has_verb) {
                 depth--;
                 cur = stack[depth - 1];
+                /* ", Ukrainian news portals reported": a subject and a
+                 * finite verb after the comma belong to the main clause */
+                if (depth > 1 && i + 1 < sa->n && sa->np_at[i + 1] >= 0) {
+                    const dy_np *q = &sa->np[sa->np_at[i + 1]];
+                    if (q->e < sa->n && sa->vg_at[q->e] >= 0 &&
+                        (sa->vg[sa->vg_at[q->e]].flags & VG_FINITE)) {
+                        depth = 1;
+                        cur = stack[0];
+                    }
+                }
             }
         }
         sa->cl_at[i] = (int16_t)cur;
@@ -662,6 +697,26 @@ static void assign_roles(dy_sa *sa)
                 v->tense = cv->tense == TENSE_FUT ? TENSE_FUT : v->tense;
             }
             continue;
+        }
+        /* a coordinated verb phrase ("... and exchanged views") shares
+         * the subject of the verb before it */
+        size_t pk = v->b;
+        while (pk > 0 && (tag(sa, pk - 1) == T_RB || w_in(sa, pk - 1, vg_adverbs)))
+            pk--;
+        if (pk > 0 && (sa_is(sa, pk - 1, "and") || sa_is(sa, pk - 1, "but") ||
+                       sa_is(sa, pk - 1, "or")) &&
+            (v->flags & VG_FINITE || tag(sa, v->head) == T_VBD)) {
+            int16_t inh = -1;
+            for (size_t h = g; h-- > 0;)
+                if (sa->vg[h].clause == v->clause && sa->vg[h].subj >= 0 &&
+                    !(sa->vg[h].flags & VG_INF)) {
+                    inh = sa->vg[h].subj;
+                    break;
+                }
+            if (inh >= 0) {
+                v->subj = inh;
+                continue;
+            }
         }
         if (cl->type == CL_REL && cl->antecedent >= 0) {
             /* "the troops that attacked": subject is the antecedent unless
@@ -814,22 +869,24 @@ static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
             mem->has_person = 1;
         }
     }
-    /* two distinct countries mentioned together or in turn */
-    const dy_actor *a = &p->act[0];
-    if (mem->has_pair >= 1 && strncmp(mem->last_pair[1].code, a->code, 3) != 0) {
-        mem->last_pair[0] = mem->last_pair[1];
-        mem->last_pair[1] = *a;
-        mem->has_pair = 2;
-    } else if (!mem->has_pair) {
-        mem->last_pair[1] = *a;
-        mem->has_pair = 1;
-    } else {
-        mem->last_pair[1] = *a;
-    }
-    if (p->nact >= 2) {
-        mem->last_pair[0] = p->act[0];
-        mem->last_pair[1] = p->act[1];
-        mem->has_pair = 2;
+    /* the last two distinct leaders, and the last two distinct states */
+    for (size_t i = 0; i < p->nact; i++) {
+        const dy_actor *a = &p->act[i];
+        bool person = a->entity != UINT32_MAX &&
+                      sa->dict->ents[a->entity].kind == ENT_PERSON;
+        bool gov = strlen(a->code) >= 6 && memcmp(a->code + 3, "GOV", 3) == 0;
+        dy_actor *pair = person || gov ? mem->pair_lead : mem->pair_state;
+        int *np = person || gov ? &mem->n_lead : &mem->n_state;
+        if (!person && !gov && strlen(a->code) != 3)
+            continue;
+        if (*np >= 1 && strncmp(pair[1].code, a->code, 3) == 0) {
+            pair[1] = *a;
+            continue;
+        }
+        pair[0] = pair[1];
+        pair[1] = *a;
+        if (*np < 2)
+            (*np)++;
     }
 }
 
@@ -849,6 +906,15 @@ static bool pair_description(const dy_sa *sa, const dy_np *p)
                                         "ministers", NULL};
     plural_agent = dy_word_in(h, heads);
     return two && plural_agent;
+}
+
+/* "the two leaders", "both presidents", "the two heads of state" refer to
+ * persons; "the two countries", "both sides" to states. */
+static bool pair_of_leaders(const dy_sa *sa, const dy_np *p)
+{
+    static const char *const heads[] = {"leaders", "presidents", "heads",
+                                        "ministers", "governments", NULL};
+    return dy_word_in(&sa->t[p->head], heads);
 }
 
 void dy_np_actors(dy_sa *sa, dy_memory *mem)
@@ -933,9 +999,12 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                     a.conf = 0.6f;
                     np_add_actor(p, &a);
                 }
-            } else if (pair_description(sa, p) && mem->has_pair == 2) {
+            } else if (pair_description(sa, p) &&
+                       (pair_of_leaders(sa, p) ? mem->n_lead : mem->n_state) == 2) {
+                const dy_actor *pair = pair_of_leaders(sa, p) ? mem->pair_lead
+                                                              : mem->pair_state;
                 for (int i = 0; i < 2; i++) {
-                    a = mem->last_pair[i];
+                    a = pair[i];
                     a.b = p->b;
                     a.e = p->e;
                     a.conf = 0.7f;

@@ -340,8 +340,10 @@ int dy_clean(dy_doc *d)
                 /* a dateline opens the first body paragraph */
                 int32_t days = -1;
                 size_t pb = 0, pl = 0;
-                size_t used = dy_dateline_parse(t + a, len, dy_today(), &days,
-                                                &pb, &pl);
+                /* a dateline without a year is in the past: resolve it
+                 * nearest to half a year ago */
+                size_t used = dy_dateline_parse(t + a, len, dy_today() - 182,
+                                                &days, &pb, &pl);
                 if (used) {
                     if (add_debris(d, a, a + used, DY_DEBRIS_DATELINE))
                         return DYAD_ENOMEM;

@@ -363,11 +363,11 @@ dyad_status dyad_code(dyad_coder *c, const dyad_input *in)
             return (dyad_status)dy_fail(&c->err, DYAD_EINPUT,
                                         "bad date '%s' (want YYYY-MM-DD)",
                                         in->date);
+    } else if (c->has_default) {
+        story = c->default_days;
     } else if (c->doc.dateline_days >= 0) {
         story = c->doc.dateline_days;
         dy_buf_puts(&c->warn, "story date taken from the dateline\n");
-    } else if (c->has_default) {
-        story = c->default_days;
     } else {
         story = dy_today();
         dy_buf_puts(&c->warn, "no story date: today's date used\n");

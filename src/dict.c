@@ -1012,12 +1012,3 @@ dyad_status dyad_dict_load_default(dyad_dict *dd)
     return dyad_dict_load(dd, e && *e ? e : DYAD_DEFAULT_DICT_DIR);
 }
 
-/* TEMPORARY until tag.c provides it */
-__attribute__((weak)) int dy_tagger_common(const dy_tagger *t, const char *low,
-                                           size_t n)
-{
-    (void)t;
-    (void)low;
-    (void)n;
-    return 0;
-}

@@ -634,7 +634,8 @@ static int cp_at(const char *s, size_t n, uint32_t *cp)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Perl's \w: letters, marks, digits, connector punctuation. */
+/* Perl's \w: letters, marks, digits, letter numbers, connector
+ * punctuation. */
 static int is_word_cp(uint32_t c)
 {
     if (c < 0x80)
@@ -646,7 +647,7 @@ static int is_word_cp(uint32_t c)
     case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
     case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
     case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PC:
         return 1;
     default:
         return 0;
@@ -731,6 +732,22 @@ static int is_grouped_num(const char *s, size_t n)
             return 0;
     }
     return i == n;
+}
+
+/* "122,000", and numbers the tokenizer left with a currency sign or a
+ * percent sign on: "$3", "8.5%", "\xe2\x82\xac20". */
+static int is_money_or_num(const char *s, size_t n)
+{
+    if (n >= 2 && s[0] == '$')
+        s++, n--;
+    else if (n >= 3 && (memcmp(s, "\xc2\xa3", 2) == 0 ||   /* pound */
+                        memcmp(s, "\xc2\xa5", 2) == 0))    /* yen */
+        s += 2, n -= 2;
+    else if (n >= 4 && memcmp(s, "\xe2\x82\xac", 3) == 0)  /* euro */
+        s += 3, n -= 3;
+    if (n >= 2 && s[n - 1] == '%')
+        n--;
+    return is_grouped_num(s, n) || is_float(s, n) || is_numlike(s, n);
 }
 
 /* ^-?\d+\w+$ */
@@ -839,7 +856,7 @@ static int classify(const dy_tagger *t, const char *s, size_t n, int improve)
         return CL_RRB;
     if (is_float(s, n) || is_numlike(s, n))
         return CL_NUM;
-    if (improve && is_grouped_num(s, n))
+    if (improve && is_money_or_num(s, n))
         return CL_NUM;
     if (is_ordinal(s, n))
         return CL_ORD;
@@ -847,6 +864,9 @@ static int classify(const dy_tagger *t, const char *s, size_t n, int improve)
         return CL_ABR;
     int hyph, wordy;
     scan_word(s, n, &hyph, &wordy);
+    if (improve && !hyph && n > 3) /* "U.S.-led" */
+        for (size_t i = 1; i + 2 < n && !hyph; i++)
+            hyph = s[i] == '-' && s[i - 1] == '.' && s[i + 1] != '-';
     if (hyph) {
         const char *dash = s + n;
         while (dash > s && dash[-1] != '-')
@@ -953,7 +973,7 @@ static int quote_opens(const dy_tok *toks, size_t n, size_t i)
     /* no spacing information: after a word it closes, unless it starts
      * a new quoted stretch (count the quotes before it) */
     int q = 0;
-    for (size_t j = 0; j < i; j++)
+    for (size_t j = i > 64 ? i - 64 : 0; j < i; j++)
         if (toks[j].n == 1 && toks[j].s[0] == '"')
             q++;
     return (q & 1) == 0;
@@ -1352,6 +1372,14 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
         }
         if (k->tag == T_VBD && i + 1 < n && may_be_vbn(t, k)) {
             int part = 0;
+            if (dy_tag_is_noun(p->tag) && word_is(k, complement) &&
+                (toks[i + 1].tag == T_NNP || toks[i + 1].tag == T_NNPS ||
+                 toks[i + 1].tag == T_OPENQ)) {
+                /* "A group called Hamas claimed ...": another verb
+                 * follows */
+                for (size_t j = i + 2; j < n && j < i + 40 && !part; j++)
+                    part = is_finite(toks[j].tag);
+            }
             if (dy_tag_is_noun(p->tag) && word_is(&toks[i + 1], by) &&
                 (finite_before ||
                  (i + 2 < n && (toks[i + 2].tag == T_NNP ||
@@ -1361,7 +1389,8 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
             if (p->tag == T_COMMA && i >= 2 && dy_tag_is_noun(toks[i - 2].tag) &&
                 (toks[i + 1].tag == T_IN || toks[i + 1].tag == T_RB)) {
                 /* "The agreement, signed in Doha, calls for ..." */
-                for (size_t j = i + 2; j < n && toks[j].tag != T_END; j++)
+                for (size_t j = i + 2;
+                     j < n && j < i + 12 && toks[j].tag != T_END; j++)
                     if (toks[j].tag == T_COMMA) {
                         part = 1;
                         break;
@@ -1391,7 +1420,7 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
             /* an auxiliary before it makes it a participle: "has the army
              * killed", "were the troops sent" */
             int has_aux = 0;
-            for (size_t j = i; j-- > 0 && !has_aux;) {
+            for (size_t j = i; j-- > 0 && j + 8 > i && !has_aux;) {
                 if (toks[j].tag == T_COMMA || toks[j].tag == T_END ||
                     toks[j].tag == T_WDT || toks[j].tag == T_WP)
                     break;
@@ -1453,3 +1482,19 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
 }
 
 #endif /* DY_TAG_COMPAT */
+
+int dy_tagger_common(const dy_tagger *t, const char *low, size_t n)
+{
+    if (!t || !n)
+        return 0;
+    const tg_word *w = lookup(t, low, n);
+    if (!w || w->total <= 0)
+        return 0;
+    float proper = 0;
+    for (uint8_t i = 0; i < w->nent; i++) {
+        const tg_ent *e = &t->ents[w->ent + i];
+        if (e->tag == T_NNP || e->tag == T_NNPS)
+            proper += e->cnt;
+    }
+    return proper * 2 < w->total;
+}

@@ -1,6 +1,8 @@
 /* timex.c - finding and resolving date expressions (see timex.h). */
 #include "timex.h"
 
+#include <pthread.h>
+
 /* ---- keywords ------------------------------------------------------- */
 
 enum {
@@ -136,20 +138,32 @@ static int tok_kw(const dy_tok *t, int *val)
     return kw_lookup(t->low, t->nlow, val);
 }
 
-static bool teq(const dy_tok *t, const char *w)
+static inline bool teq_n(const dy_tok *t, const char *w, size_t l)
 {
-    size_t l = strlen(w);
     return t->low && t->nlow == l && memcmp(t->low, w, l) == 0;
 }
+/* t's lower-case form is the string literal w */
+#define teq(t, w) teq_n((t), "" w, sizeof(w) - 1)
 
-/* t is one of the words of a NUL-separated list ending in "" */
+/* t is one of the words of a NUL-separated list ending in "" (one pass,
+ * most entries fail on their first byte) */
 static bool tin(const dy_tok *t, const char *list)
 {
-    if (!t->low)
+    const char *w = t->low;
+    size_t n = t->nlow;
+    if (!w || !n)
         return false;
-    for (const char *p = list; *p; p += strlen(p) + 1)
-        if (teq(t, p))
+    for (const char *p = list; *p;) {
+        size_t i = 0;
+        while (i < n && p[i] && p[i] == w[i])
+            i++;
+        if (i == n && !p[i])
             return true;
+        p += i;
+        while (*p)
+            p++;
+        p++;
+    }
     return false;
 }
 
@@ -313,18 +327,106 @@ typedef struct tctx {
     int32_t story;
     int sy, sm, sd, swd;
     int hint;
+    const uint32_t *wf;   /* word classes of the first WF_CACHE tokens */
 } tctx;
 
 /* Token i exists and is free (not part of an earlier expression). */
 static bool ok(const tctx *c, size_t i) { return i < c->n && i >= c->lo; }
 static bool at(const tctx *c, size_t i) { return i < c->n; }
-static bool is(const tctx *c, size_t i, const char *w)
+static inline bool is_n(const tctx *c, size_t i, const char *w, size_t l)
 {
-    return i < c->n && teq(&c->t[i], w);
+    return i < c->n && teq_n(&c->t[i], w, l);
 }
-static bool isf(const tctx *c, size_t i, const char *w)
+static inline bool isf_n(const tctx *c, size_t i, const char *w, size_t l)
 {
-    return ok(c, i) && teq(&c->t[i], w);
+    return ok(c, i) && teq_n(&c->t[i], w, l);
+}
+/* token i exists (isf: and is free) and is the literal w */
+#define is(c, i, w) is_n((c), (i), "" w, sizeof(w) - 1)
+#define isf(c, i, w) isf_n((c), (i), "" w, sizeof(w) - 1)
+
+/* ---- function-word classes ------------------------------------------ */
+
+/* Every word of the lists above (and of the clause lists below) with the
+ * bit of each list it is in: a static hash set filled once (pthread_once,
+ * no allocation), looked up once per token per call. */
+enum {
+    WF_FUT = 1u << 0, WF_PAST = 1u << 1, WF_EDNOT = 1u << 2,
+    WF_PLANV = 1u << 3, WF_BOUND = 1u << 4, WF_MONPREP = 1u << 5,
+    WF_NOTWDAY = 1u << 6, WF_YSTRONG = 1u << 7, WF_YWEAK = 1u << 8,
+    WF_EVNOUN = 1u << 9, WF_ATTRDET = 1u << 10, WF_REPORT = 1u << 11,
+    WF_SUBORD = 1u << 12, WF_REL = 1u << 13, WF_DASH = 1u << 14,
+    WF_RELEND = 1u << 15
+};
+
+#define WS_SLOTS 1024u    /* > 2 x the number of distinct words */
+#define WF_CACHE 1024u    /* tokens whose classes a call caches */
+
+typedef struct wslot {
+    const char *w;
+    uint32_t len;
+    uint32_t flags;
+} wslot;
+
+static wslot ws_tab[WS_SLOTS];
+static pthread_once_t ws_once = PTHREAD_ONCE_INIT;
+
+static uint32_t ws_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static const char *const *ws_lists(size_t *nl, const uint32_t **flags);
+
+static void ws_build(void)
+{
+    size_t nl;
+    const uint32_t *fl;
+    const char *const *lists = ws_lists(&nl, &fl);
+    for (size_t l = 0; l < nl; l++) {
+        for (const char *p = lists[l]; *p; p += strlen(p) + 1) {
+            size_t n = strlen(p);
+            uint32_t i = ws_hash(p, n) & (WS_SLOTS - 1);
+            while (ws_tab[i].w &&
+                   !(ws_tab[i].len == n && !memcmp(ws_tab[i].w, p, n)))
+                i = (i + 1) & (WS_SLOTS - 1);
+            ws_tab[i].w = p;
+            ws_tab[i].len = (uint32_t)n;
+            ws_tab[i].flags |= fl[l];
+        }
+    }
+}
+
+static uint32_t tok_wf(const dy_tok *t)
+{
+    if (!t->low || !t->nlow || t->nlow > 16)
+        return 0;
+    uint32_t i = ws_hash(t->low, t->nlow) & (WS_SLOTS - 1);
+    while (ws_tab[i].w) {
+        if (ws_tab[i].len == t->nlow && !memcmp(ws_tab[i].w, t->low, t->nlow))
+            return ws_tab[i].flags;
+        i = (i + 1) & (WS_SLOTS - 1);
+    }
+    return 0;
+}
+
+/* Fill wf[0..min(n, WF_CACHE)) and return it. */
+static const uint32_t *wf_fill(const dy_tok *t, size_t n, uint32_t *wf)
+{
+    pthread_once(&ws_once, ws_build);
+    size_t m = n < WF_CACHE ? n : WF_CACHE;
+    for (size_t k = 0; k < m; k++)
+        wf[k] = tok_wf(&t[k]);
+    return wf;
+}
+
+/* The classes of token k (from the cache when there is one). */
+static inline uint32_t WF(const uint32_t *wf, const dy_tok *t, size_t k)
+{
+    return wf && k < WF_CACHE ? wf[k] : tok_wf(&t[k]);
 }
 
 /* ---- tense cues ----------------------------------------------------- */
@@ -358,9 +460,9 @@ static const char W_PLANV[] =
 static const char W_BOUND[] =
     ";\0:\0--\0(\0)\0that\0but\0while\0whereas\0although\0because\0";
 
-static bool past_form(const dy_tok *t)
+static bool past_form(const dy_tok *t, uint32_t f)
 {
-    if (tin(t, W_PAST))
+    if (f & WF_PAST)
         return true;
     if (t->tag == T_VBD || t->tag == T_VBN)
         return true;
@@ -368,24 +470,26 @@ static bool past_form(const dy_tok *t)
         return false;
     if (t->nlow >= 5 && t->low[t->nlow - 2] == 'e' &&
         t->low[t->nlow - 1] == 'd' && tok_alpha_lower(t) &&
-        !tin(t, W_ED_NOT))
+        !(f & WF_EDNOT))
         return true;
     return false;
 }
 
 /* The tense cue of token k: +1, -1 or 0. */
-static int word_cue(const dy_tok *t, size_t n, size_t k)
+static int word_cue(const dy_tok *t, const uint32_t *wf, size_t n, size_t k)
 {
     const dy_tok *w = &t[k];
     if (!w->low || !w->nlow || tok_punct(w))
         return 0;
-    if (tin(w, W_FUT))
+    uint32_t f = WF(wf, t, k);
+    if (f & WF_FUT)
         return 1;
     if (w->tag == T_MD)
         return 1;
     if (teq(w, "to") && k + 1 < n) {
         const dy_tok *v = &t[k + 1];
-        if (v->tag == T_VB || (v->tag == T_NONE && tin(v, W_PLANV)))
+        if (v->tag == T_VB ||
+            (v->tag == T_NONE && (WF(wf, t, k + 1) & WF_PLANV)))
             return 1;
         return 0;
     }
@@ -398,7 +502,7 @@ static int word_cue(const dy_tok *t, size_t n, size_t k)
     if (teq(w, "be"))
         return 1;
     if (!tok_cap(w) || (w->flags & TOKF_SSTART)) {
-        if (past_form(w)) {
+        if (past_form(w, f)) {
             /* "will be held", "to be signed": a passive future */
             size_t j = k;
             while (j > 0 && j + 3 > k) {
@@ -416,14 +520,15 @@ static int word_cue(const dy_tok *t, size_t n, size_t k)
 }
 
 /* The nearest cue to the span [b, e) within its clause. */
-static int cue_dir(const dy_tok *t, size_t n, size_t b, size_t e)
+static int cue_dir(const dy_tok *t, const uint32_t *wf, size_t n, size_t b,
+                   size_t e)
 {
     size_t lim = b > 14 ? b - 14 : 0;
     for (size_t k = b; k > lim;) {
         k--;
-        if (tin(&t[k], W_BOUND))
+        if (WF(wf, t, k) & WF_BOUND)
             break;
-        int d = word_cue(t, n, k);
+        int d = word_cue(t, wf, n, k);
         if (d)
             return d;
     }
@@ -432,9 +537,9 @@ static int cue_dir(const dy_tok *t, size_t n, size_t b, size_t e)
         k++;
     size_t end = k + 10 < n ? k + 10 : n;
     for (; k < end; k++) {
-        if (tin(&t[k], W_BOUND) || teq(&t[k], ",") || teq(&t[k], "."))
+        if ((WF(wf, t, k) & WF_BOUND) || teq(&t[k], ",") || teq(&t[k], "."))
             break;
-        int d = word_cue(t, n, k);
+        int d = word_cue(t, wf, n, k);
         if (d)
             return d;
     }
@@ -445,10 +550,11 @@ int dy_timex_tense(const dy_tok *toks, size_t n, size_t i)
 {
     if (!toks || i >= n)
         return 0;
-    int d = word_cue(toks, n, i);
+    pthread_once(&ws_once, ws_build);
+    int d = word_cue(toks, NULL, n, i);
     if (d)
         return d;
-    return cue_dir(toks, n, i, i + 1);
+    return cue_dir(toks, NULL, n, i, i + 1);
 }
 
 /* ---- building results ----------------------------------------------- */
@@ -484,7 +590,7 @@ static void set_tx(const tctx *c, dy_timex *tx, size_t b, size_t e,
 /* direction for an expression without a year: cue, hint, or `dflt` */
 static int want_dir(const tctx *c, size_t b, size_t e, int dflt)
 {
-    int d = cue_dir(c->t, c->n, b, e);
+    int d = cue_dir(c->t, c->wf, c->n, b, e);
     if (d)
         return d;
     if (c->hint)
@@ -585,7 +691,7 @@ static size_t month_expr(tctx *c, size_t i, int m, int cls, bool hyph,
     if (day < 0 && year < 0 && !hyph && !period && !mod) {
         if (cls == K_MONABBR)
             return 0;
-        if (ambig && !(ok(c, i - 1) && tin(&t[i - 1], W_MONPREP)))
+        if (ambig && !(ok(c, i - 1) && (WF(c->wf, t, i - 1) & WF_MONPREP)))
             return 0;
     }
     if (day < 0 && year < 0 && cls == K_MONABBR && !period)
@@ -679,7 +785,7 @@ static size_t wday_expr(tctx *c, size_t i, int wd, dy_timex *tx)
             }
         }
     }
-    if (at(c, j) && tin(&t[j], W_NOT_WDAY_NEXT) && tok_cap(&t[j]))
+    if (at(c, j) && (WF(c->wf, t, j) & WF_NOTWDAY) && tok_cap(&t[j]))
         return 0;
     if (at(c, j) && tok_kw(&t[j], &(int){0}) == K_PART)
         j++;
@@ -1039,9 +1145,23 @@ static size_t number_expr(tctx *c, size_t i, dy_timex *tx)
         return j;
     }
 
-    /* a year */
+    /* a year, or a range of years "2014-2016", "2014-16" (the first) */
     int y;
-    if (!year_tok(w, &y) || y < 1900 || y > 2099)
+    bool range = false;
+    if (w->nlow == 9 || w->nlow == 7) {
+        int y2;
+        if (w->low[4] != '-' || parse_uint(w->low, 4, &y) ||
+            parse_uint(w->low + 5, w->nlow - 5, &y2))
+            return 0;
+        if (w->nlow == 7)
+            y2 += y / 100 * 100;
+        if (y2 <= y || y2 - y > 50)
+            return 0;
+        range = true;
+    } else if (!year_tok(w, &y)) {
+        return 0;
+    }
+    if (y < 1900 || y > 2099)
         return 0;
     if (i > 0 && (tok_kw(&t[i - 1], &val) == K_MONTH ||
                   tok_kw(&t[i - 1], &val) == K_MONABBR))
@@ -1049,15 +1169,15 @@ static size_t number_expr(tctx *c, size_t i, dy_timex *tx)
     const dy_tok *prev = i > 0 ? &t[i - 1] : NULL;
     const dy_tok *next = j < c->n ? &t[j] : NULL;
     bool next_ok = !next || tok_punct(next) || tok_cap(next) ||
-                   teq(next, "'s") || tin(next, W_EVENT_NOUN) ||
+                   teq(next, "'s") || (tok_wf(next) & WF_EVNOUN) ||
                    tin(next, "and\0to\0or\0-\0");
     bool plural_next = next && tok_alpha_lower(next) && next->nlow > 2 &&
                        next->low[next->nlow - 1] == 's' &&
-                       !tin(next, W_EVENT_NOUN);
+                       !(tok_wf(next) & WF_EVNOUN);
     bool yes = false;
-    if (prev && tin(prev, W_YEAR_STRONG))
+    if (prev && (tok_wf(prev) & WF_YSTRONG))
         yes = !plural_next;
-    else if (prev && tin(prev, W_YEAR_WEAK))
+    else if (prev && (tok_wf(prev) & WF_YWEAK))
         yes = next_ok;
     else if (!prev || (prev->flags & TOKF_SSTART) || tok_punct(prev))
         yes = next && (teq(next, ",") || teq(next, "'s")) &&
@@ -1080,6 +1200,8 @@ static size_t number_expr(tctx *c, size_t i, dy_timex *tx)
            DY_TX_EXPLICIT);
     if (period)
         tx->flags |= DY_TXF_PERIOD;
+    if (range)
+        tx->flags |= DY_TXF_SINCE;
     return j;
 }
 
@@ -1089,6 +1211,16 @@ static bool is_trigger(const dy_tok *t)
 {
     if ((t->flags & TOKF_DIGIT) || (t->low && t->nlow && is_digit(t->low[0])))
         return true;
+    /* first letters of the trigger words (months, weekdays, yesterday,
+     * week, night ...) and of early-/mid-/late- */
+#define TL(ch) (1u << ((ch) - 'a'))
+    static const uint32_t first =
+        TL('a') | TL('d') | TL('e') | TL('f') | TL('j') | TL('l') | TL('m') |
+        TL('n') | TL('o') | TL('s') | TL('t') | TL('w') | TL('y');
+#undef TL
+    if (!t->low || t->nlow < 3 || !is_lower(t->low[0]) ||
+        !(first & (1u << (t->low[0] - 'a'))))
+        return false;
     int val;
     int k = tok_kw(t, &val);
     if (k != K_NONE && k != K_NUM)
@@ -1158,7 +1290,9 @@ size_t dy_timex_find(const dy_tok *toks, size_t n, int32_t story_days,
     if (first == n)
         return 0;
 
+    uint32_t wfbuf[WF_CACHE];
     tctx c;
+    c.wf = wf_fill(toks, n, wfbuf);
     c.t = toks;
     c.n = n;
     c.lo = 0;
@@ -1178,7 +1312,7 @@ size_t dy_timex_find(const dy_tok *toks, size_t n, int32_t story_days,
         size_t b = tx.tok0;
         if (isf(&c, b - 1, "since"))
             tx.flags |= DY_TXF_SINCE;
-        if (b > 0 && tin(&toks[b - 1], W_ATTR_DET) && e < n &&
+        if (b > 0 && (WF(c.wf, toks, b - 1) & WF_ATTRDET) && e < n &&
             !tok_punct(&toks[e]) && (tok_alpha_lower(&toks[e]) ||
                                      tok_cap(&toks[e])) &&
             !tin(&toks[e], "of\0in\0on\0at\0and\0or\0to\0when\0ago\0was\0"
@@ -1231,8 +1365,8 @@ static bool tx_starts(const dy_tok *t, size_t n, const dy_timex *tx,
  * keeps the verb's own date and, before that date, an object of "told" or
  * a phrase in/at/to ("told reporters on Tuesday", "said in a statement on
  * Tuesday"). */
-static size_t report_end(const dy_tok *t, size_t n, const dy_timex *tx,
-                         size_t ntx, size_t r)
+static size_t report_end(const dy_tok *t, const uint32_t *wf, size_t n,
+                         const dy_timex *tx, size_t ntx, size_t r)
 {
     size_t p = r + 1;
     if (teq(&t[r], "according"))
@@ -1245,54 +1379,57 @@ static size_t report_end(const dy_tok *t, size_t n, const dy_timex *tx,
             q = tx_at(tx, ntx, k + 1);
         if (q >= 0)
             return tx[q].tok1;
-        if (!skip || tok_punct(&t[k]) || tin(&t[k], W_BOUND) ||
-            word_cue(t, n, k))
+        if (!skip || tok_punct(&t[k]) || (WF(wf, t, k) & WF_BOUND) ||
+            word_cue(t, wf, n, k))
             break;
     }
     return r + 1;
 }
 
 /* The comma at k closes a relative clause ", which ... ," */
-static bool closes_relative(const dy_tok *t, size_t k)
+static bool closes_relative(const dy_tok *t, const uint32_t *wf, size_t k)
 {
     for (size_t q = k; q > 1;) {
         q--;
         if (teq(&t[q], ","))
             return false;
-        if (tin(&t[q], W_REL) && teq(&t[q - 1], ","))
+        if ((WF(wf, t, q) & WF_REL) && teq(&t[q - 1], ","))
             return true;
     }
     return false;
 }
 
 /* A comma that begins a trailing report: ", the ministry said". */
-static bool trailing_report(const dy_tok *t, size_t n, size_t k)
+static bool trailing_report(const dy_tok *t, const uint32_t *wf, size_t n,
+                            size_t k)
 {
-    if (!teq(&t[k], ",") || closes_relative(t, k))
+    if (!teq(&t[k], ",") || closes_relative(t, wf, k))
         return false;
     for (size_t q = k + 1; q < n && q <= k + 7; q++) {
-        if (tin(&t[q], W_REPORT))
+        uint32_t f = WF(wf, t, q);
+        if (f & WF_REPORT)
             return true;
-        if (tok_punct(&t[q]) || tin(&t[q], W_BOUND) || tin(&t[q], W_REL))
+        if (tok_punct(&t[q]) || (f & (WF_BOUND | WF_REL)))
             return false;
     }
     return false;
 }
 
 /* The reporting verb at k is the tail of its sentence ("..., X said"). */
-static bool report_trails(const dy_tok *t, size_t n, size_t k)
+static bool report_trails(const dy_tok *t, const uint32_t *wf, size_t n,
+                          size_t k)
 {
     for (size_t q = k; q > 0 && q + 8 > k; q--)
-        if (trailing_report(t, n, q - 1))
+        if (trailing_report(t, wf, n, q - 1))
             return true;
     return false;
 }
 
 /* Where the text after a dateline ("KYIV, Jan 3 (Reuters) -") begins. */
-static size_t after_dateline(const dy_tok *t, size_t n)
+static size_t after_dateline(const dy_tok *t, const uint32_t *wf, size_t n)
 {
     for (size_t k = 1; k < n && k < 16; k++) {
-        if (!tin(&t[k], W_DASH) && !teq(&t[k], ":"))
+        if (!(WF(wf, t, k) & WF_DASH) && !teq(&t[k], ":"))
             continue;
         if (teq(&t[k - 1], ")"))
             return k + 1;
@@ -1307,17 +1444,19 @@ static size_t after_dateline(const dy_tok *t, size_t n)
 
 /* Segment (clause) ids per token, see timex.h; rel[k] = 1 inside a
  * relative clause. */
-static void segment(const dy_tok *t, size_t n, const dy_timex *tx,
-                    size_t ntx, uint16_t *seg, uint8_t *rel)
+static void segment(const dy_tok *t, const uint32_t *wf, size_t n,
+                    const dy_timex *tx, size_t ntx, uint16_t *seg,
+                    uint8_t *rel)
 {
     uint16_t cur = 0, ids = 0;
     int saved = -1;          /* segment to return to after a relative     */
     bool restrictive = false, rel_verb = false;
-    size_t start = after_dateline(t, n);
-    bool initial_sub = start < n && tin(&t[start], W_SUBORD);
+    size_t start = after_dateline(t, wf, n);
+    bool initial_sub = start < n && (WF(wf, t, start) & WF_SUBORD);
     size_t next_bound = (size_t)-1; /* complement start of a report verb */
     for (size_t k = 0; k < n; k++) {
         bool bound = false, isrel = false;
+        uint32_t f = WF(wf, t, k);
         if (saved >= 0) {
             if (!restrictive && teq(&t[k], ",")) {
                 seg[k] = cur;
@@ -1326,35 +1465,35 @@ static void segment(const dy_tok *t, size_t n, const dy_timex *tx,
                 saved = -1;
                 continue;
             }
-            if (restrictive && rel_verb && tin(&t[k], W_REL_END)) {
+            if (restrictive && rel_verb && (f & WF_RELEND)) {
                 cur = (uint16_t)saved;
                 saved = -1;
-            } else if (restrictive && word_cue(t, n, k)) {
+            } else if (restrictive && word_cue(t, wf, n, k)) {
                 rel_verb = true;
             }
         }
         if (k == next_bound || k == start) {
             bound = k > 0;
         } else if (k > 0) {
-            if (tin(&t[k], W_SUBORD))
+            if (f & WF_SUBORD)
                 /* not "since 2014", "after Sunday", nor a reduced clause
                  * "after taking off from Tehran on Wednesday" */
                 bound = !tx_starts(t, n, tx, ntx, k + 1) &&
                         tx_at(tx, ntx, k) < 0 &&
                         !(k + 1 < n && t[k + 1].nlow > 4 &&
                           !memcmp(t[k + 1].low + t[k + 1].nlow - 3, "ing", 3));
-            else if (tin(&t[k], W_BOUND))
+            else if (f & WF_BOUND)
                 bound = true;
-            else if (tin(&t[k], W_DASH))
+            else if (f & WF_DASH)
                 /* a spaced dash, not "U.N.-protected" */
                 bound = (t[k].flags & TOKF_SPACE) ||
                         (k + 1 < n && (t[k + 1].flags & TOKF_SPACE));
-            else if (tin(&t[k], W_REL))
+            else if (f & WF_REL)
                 bound = true, isrel = true;
             else if (teq(&t[k], "ahead") && k + 1 < n &&
                      teq(&t[k + 1], "of"))
                 bound = true;
-            else if (trailing_report(t, n, k))
+            else if (trailing_report(t, wf, n, k))
                 bound = true;
         }
         if (initial_sub && k > start && teq(&t[k], ",")) {
@@ -1374,9 +1513,9 @@ static void segment(const dy_tok *t, size_t n, const dy_timex *tx,
         }
         seg[k] = cur;
         rel[k] = saved >= 0;
-        if (tin(&t[k], W_REPORT) && k + 1 < n && !report_trails(t, n, k) &&
-            !(teq(&t[k - (k > 0)], ",") && !closes_relative(t, k - 1))) {
-            size_t p = report_end(t, n, tx, ntx, k);
+        if ((f & WF_REPORT) && k + 1 < n && !report_trails(t, wf, n, k) &&
+            !(teq(&t[k - (k > 0)], ",") && !closes_relative(t, wf, k - 1))) {
+            size_t p = report_end(t, wf, n, tx, ntx, k);
             if (p > k + 1 || !teq(&t[k + 1], "that"))
                 next_bound = p;
         }
@@ -1385,12 +1524,12 @@ static void segment(const dy_tok *t, size_t n, const dy_timex *tx,
 
 /* The clause of the main predicate from token `start`: after an initial
  * subordinate clause ("After talks failed, ...") when there is one. */
-static int main_seg(const dy_tok *t, size_t n, const uint16_t *seg,
-                    size_t start)
+static int main_seg(const dy_tok *t, const uint32_t *wf, size_t n,
+                    const uint16_t *seg, size_t start)
 {
     if (start >= n)
         return -1;
-    if (tin(&t[start], W_SUBORD)) {
+    if (WF(wf, t, start) & WF_SUBORD) {
         for (size_t q = start + 1; q < n; q++)
             if (teq(&t[q], ","))
                 return q + 1 < n ? seg[q + 1] : seg[q];
@@ -1407,7 +1546,9 @@ int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
         n = PICK_MAXTOK;
     uint16_t seg[PICK_MAXTOK];
     uint8_t rel[PICK_MAXTOK];
-    segment(toks, n, tx, ntx, seg, rel);
+    uint32_t wfbuf[WF_CACHE];
+    const uint32_t *wf = wf_fill(toks, n, wfbuf);
+    segment(toks, wf, n, tx, ntx, seg, rel);
 
     if (ev != DY_TX_MAIN) {
         if (ev >= n)
@@ -1436,17 +1577,17 @@ int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
 
     /* the main event: the reported clause of "X said S", else the main
      * clause (after a dateline and an initial subordinate clause) */
-    size_t start = after_dateline(toks, n);
-    int want = main_seg(toks, n, seg, start);
+    size_t start = after_dateline(toks, wf, n);
+    int want = main_seg(toks, wf, n, seg, start);
     for (size_t k = start; k < n; k++) {
         /* a reporting verb of the main clause only */
-        if (!tin(&toks[k], W_REPORT) || rel[k] || seg[k] != want)
+        if (!(WF(wf, toks, k) & WF_REPORT) || rel[k] || seg[k] != want)
             continue;
         /* "..., the ministry said": the main clause comes first; so it
          * does when a verb precedes the reporting verb in its clause */
-        bool trails = report_trails(toks, n, k) ||
+        bool trails = report_trails(toks, wf, n, k) ||
                       (k > 0 && teq(&toks[k - 1], ",") &&
-                       !closes_relative(toks, k - 1));
+                       !closes_relative(toks, wf, k - 1));
         size_t aux = k; /* "has said", "had also told" */
         while (aux > start &&
                (tin(&toks[aux - 1], "has\0have\0had\0was\0were\0is\0"
@@ -1456,11 +1597,11 @@ int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
                  !memcmp(toks[aux - 1].low + toks[aux - 1].nlow - 2, "ly", 2))))
             aux--;
         for (size_t q = start; q < aux && !trails; q++)
-            if (!rel[q] && seg[q] == want && word_cue(toks, n, q))
+            if (!rel[q] && seg[q] == want && word_cue(toks, wf, n, q))
                 trails = true;
         if (trails)
             break;
-        size_t p = report_end(toks, n, tx, ntx, k);
+        size_t p = report_end(toks, wf, n, tx, ntx, k);
         if (p < n && teq(&toks[p], "that"))
             p++;
         if (p >= n)
@@ -1475,7 +1616,7 @@ int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
          * is not */
         int tense = 0;
         for (size_t q = p; q < n && q < p + 10 && !tense; q++)
-            tense = word_cue(toks, n, q);
+            tense = word_cue(toks, wf, n, q);
         if (tense < 0)
             return -1;
         long best = -1;
@@ -1767,4 +1908,21 @@ size_t dy_dateline_parse(const char *text, size_t len, int32_t ref_days,
     *place_beg = pbeg;
     *place_len = plen;
     return q;
+}
+
+/* ---- the word lists of the classes ------------------------------------ */
+
+static const char *const *ws_lists(size_t *nl, const uint32_t **flags)
+{
+    static const char *const lists[] = {
+        W_FUT, W_PAST, W_ED_NOT, W_PLANV, W_BOUND, W_MONPREP,
+        W_NOT_WDAY_NEXT, W_YEAR_STRONG, W_YEAR_WEAK, W_EVENT_NOUN,
+        W_ATTR_DET, W_REPORT, W_SUBORD, W_REL, W_DASH, W_REL_END};
+    static const uint32_t fl[] = {
+        WF_FUT, WF_PAST, WF_EDNOT, WF_PLANV, WF_BOUND, WF_MONPREP,
+        WF_NOTWDAY, WF_YSTRONG, WF_YWEAK, WF_EVNOUN,
+        WF_ATTRDET, WF_REPORT, WF_SUBORD, WF_REL, WF_DASH, WF_RELEND};
+    *nl = DY_ARRAY_LEN(lists);
+    *flags = fl;
+    return lists;
 }

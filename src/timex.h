@@ -33,7 +33,8 @@
  *                     "10 years ago", "in two weeks", "in 10 days' time"
  *   years             "in 2019", "since 2014" (DY_TXF_SINCE), "early 2021",
  *                     "mid-2021", "the 2015 Minsk agreement" (DY_TXF_ATTR),
- *                     "between 2014 and 2016". A bare 1900..2099 number is a
+ *                     "between 2014 and 2016", "in 2014-2016" (the first
+                     year, DY_TXF_SINCE). A bare 1900..2099 number is a
  *                     year only in a year context: after in/since/until/
  *                     during/through/around, or after by/from/of/after/
  *                     before/between/to/and/the/its... when followed by
@@ -76,7 +77,8 @@ enum { DY_TX_EXPLICIT = 1, DY_TX_RELATIVE = 2 };
 enum {
     DY_TXF_ATTR = 1,    /* modifies a noun: "the 2015 agreement", "the
                            January 6 attack"; dates that noun, not a clause */
-    DY_TXF_SINCE = 2,   /* after "since": the start of a range            */
+    DY_TXF_SINCE = 2,   /* the start of a range: "since 2014",
+                           "2014-2016" (days is the first year)           */
     DY_TXF_AMBIG = 4,   /* numeric date whose d/m order was guessed        */
     DY_TXF_OFFSET = 8,  /* "N units ago" / "in N units": `days` is the
                            shifted day itself, not the start of a period  */
