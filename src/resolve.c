@@ -194,60 +194,35 @@ static const dy_vg *ev_vg(const dy_sa *sa, const dy_ev *e)
 
 static void date_events(dy_sa *sa)
 {
-    dy_timex tx[16];
-    size_t ntx = 0;
     bool any = false;
     for (size_t i = 0; i < sa->nev; i++)
         if (!sa->ev[i].dropped)
             any = true;
     if (!any)
         return;
-    /* find expressions twice: with and without the future hint; the one
-     * matching each event's tense is used */
-    dy_timex txf[16];
-    size_t ntxf = 0;
-    ntx = dy_timex_find(sa->t, sa->n, sa->story_days, 0, tx, 16);
-    if (ntx)
-        ntxf = dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16);
+    /* expressions are resolved twice: for past and for future clauses; each
+     * event takes the reading that matches its own tense */
+    dy_timex tx[16], txf[16];
+    size_t ntx = dy_timex_find(sa->t, sa->n, sa->story_days, 0, tx, 16);
+    size_t ntxf = ntx ? dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16)
+                      : 0;
     for (size_t i = 0; i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
         e->date = sa->story_days;
         e->date_src = 0;
-        if (!ntx)
+        if (!ntx || e->dropped)
             continue;
         const dy_vg *g = ev_vg(sa, e);
-        bool fut = e->future || (g && g->tense == TENSE_FUT);
-        const dy_timex *set = fut ? txf : tx;
-        size_t nset = fut ? ntxf : ntx;
-        int c = g ? g->clause : sa->cl_at[e->verb_b];
-        /* the nearest expression in the event's clause (or in a clause
-         * that is not another event's), preferring ones after the verb */
-        int best = -1;
-        long bestd = 1L << 30;
-        for (size_t k = 0; k < nset; k++) {
-            int tc = sa->cl_at[set[k].tok0];
-            bool same = tc == c;
-            if (!same) {
-                /* a date in a clause without its own verb group belongs to
-                 * the enclosing clause */
-                if (clause_vg(sa, (size_t)tc) < 0 && sa->cl[tc].parent == c)
-                    same = true;
-            }
-            if (!same)
-                continue;
-            long dist = (long)set[k].tok0 - (long)e->verb_b;
-            long ad = dist < 0 ? -dist * 2 : dist;
-            if (ad < bestd) {
-                bestd = ad;
-                best = (int)k;
-            }
-        }
-        if (best >= 0) {
-            e->date = set[best].days;
-            e->date_src = set[best].kind == DY_TX_EXPLICIT ? 1 : 2;
-            if (set[best].dir > 0)
-                e->future = 1;
-        }
+        bool fut = e->future || (g && (g->tense == TENSE_FUT ||
+                                       (g->flags & VG_PLANNED)));
+        const dy_timex *set = fut && ntxf == ntx ? txf : tx;
+        int k = dy_timex_pick(sa->t, sa->n, set, ntx, e->verb_b);
+        if (k < 0)
+            continue;
+        e->date = set[k].days;
+        e->date_src = set[k].kind == DY_TX_EXPLICIT ? 1 : 2;
+        if (set[k].dir > 0)
+            e->future = 1;
     }
 }
 

@@ -741,7 +741,6 @@ static size_t month_expr(tctx *c, size_t i, int m, int cls, bool hyph,
             return 0;
         days = dy_days_from_ymd(best, m, day >= 0 ? day : 1);
     }
-    /* "Sunday, January 2": take the weekday in */
     set_tx(c, tx, b, j, days, prec, DY_TX_EXPLICIT);
     if (period)
         tx->flags |= DY_TXF_PERIOD;

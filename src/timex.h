@@ -120,18 +120,30 @@ size_t dy_timex_find(const dy_tok *toks, size_t n, int32_t story_days,
 int dy_timex_tense(const dy_tok *toks, size_t n, size_t i);
 
 /* Which expression dates an event? ev is the token of the event's verb
- * (predicate), or DY_TX_MAIN for the sentence's main event. The sentence is
- * cut into clauses at ; : -- ( ), at that/which/who/where/when, at
- * subordinators (after, before, since, while, because, following, amid,
- * despite, ahead of, ...) unless one introduces the expression itself
- * ("since 2014", "after Sunday"), after a reporting verb and its own date
- * ("said on Tuesday | troops attacked ..."), and before a trailing report
- * (", the ministry said on Tuesday"). Relative clauses set off by commas
- * are skipped over. The pick is the expression in the event's clause
- * nearest to ev (for DY_TX_MAIN: the first one in the main clause, which
- * is the reported clause when the sentence is "X said (that) S"), never
- * one with DY_TXF_ATTR. Returns an index into tx, or -1: no expression
- * belongs to the event, use the story date. */
+ * (predicate), or DY_TX_MAIN for the sentence's main event.
+ *
+ * The sentence is cut into clauses at ; : -- ( ) and spaced dashes, at
+ * that/which/who/whom/whose/where, at subordinators (after, before, since,
+ * when, while, because, until, following, amid, despite, ahead of, ...)
+ * unless one introduces the expression itself ("since 2014", "after
+ * Sunday") or a reduced clause ("after taking off from Tehran on
+ * Wednesday"), after a leading reporting verb and its own date ("said on
+ * Tuesday | troops attacked ..."), and before a trailing report (", the
+ * ministry said on Tuesday"). A relative clause set off by commas is
+ * skipped over; one without commas ends at its first auxiliary after its
+ * verb ("police who fired on protesters | were disbanded"). A dateline at
+ * the start ("KYIV, Jan 3 (Reuters) -") is a clause of its own.
+ *
+ * With ev: the expression in ev's clause nearest to ev (after ev on a
+ * tie). With DY_TX_MAIN: the main clause is the first one (after a
+ * dateline and an initial subordinate clause "After talks failed, ...");
+ * when it is a reporting frame "X said (on DATE) (that) S" (no verb before
+ * the reporting verb), the event is S's: the first expression of S; if S
+ * has none, the frame's date when S is a stance or intent ("said on Sunday
+ * it would not tolerate ...", no past-tense cue in S), else none ("said on
+ * Tuesday its troops had withdrawn": the withdrawal's date is not given).
+ * An expression with DY_TXF_ATTR is never picked. Returns an index into
+ * tx, or -1: no expression belongs to the event, use the story date. */
 #define DY_TX_MAIN ((size_t)-1)
 int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
                   size_t ntx, size_t ev);
