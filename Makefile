@@ -137,7 +137,7 @@ valgrind: $(BUILD)/unit $(BUILD)/dyad
 # ---- benchmark and fuzzing ----------------------------------------------
 
 bench: $(BUILD)/dyad
-	$(MAKE) -C bench DYAD=$(abspath $(BUILD)/dyad)
+	DYAD=$(abspath $(BUILD)/dyad) sh bench/run.sh
 
 fuzz:
 	$(MAKE) -C tests/fuzz

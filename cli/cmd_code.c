@@ -26,6 +26,7 @@ static const char help[] =
     "  --all-events        also events with only a source or only a target\n"
     "  -j N                code with N threads (output identical to -j 1)\n"
     "  --max-record BYTES  skip records larger than this (default 16 MiB)\n"
+    "  --profile           print the time spent in each stage on stderr\n"
     "\n"
     "exit status: 0 ok, 1 some records were skipped (see stderr), 2 usage\n"
     "error, 3 fatal error (dictionary, input/output).\n";
@@ -180,6 +181,11 @@ static void *worker(void *arg)
         pthread_cond_broadcast(&p->cv_done);
     }
     pthread_mutex_unlock(&p->mu);
+    if (p->opts.profile) {
+        pthread_mutex_lock(&p->mu);
+        fprintf(stderr, "dyad: profile of one worker:\n%s", dyad_coder_profile(c));
+        pthread_mutex_unlock(&p->mu);
+    }
     dyad_coder_free(c);
     return NULL;
 }
@@ -274,6 +280,8 @@ int cmd_code(int argc, char **argv)
             }
         } else if (strcmp(a, "--all-events") == 0) {
             opts.require_dyad = 0;
+        } else if (strcmp(a, "--profile") == 0) {
+            opts.profile = 1;
         } else if ((v = cli_value(argc, argv, &i, "-j"))) {
             threads = atoi(v);
             if (threads < 1 || threads > 256) {
@@ -420,6 +428,8 @@ int cmd_code(int argc, char **argv)
         if (p.fatal)
             fatal = 1;
     }
+    if (opts.profile && threads == 1)
+        fprintf(stderr, "dyad: profile:\n%s", dyad_coder_profile(c0));
     dyad_coder_free(c0);
     dyad_dict_free(dict);
     if (fflush(stdout) || ferror(stdout)) {

@@ -169,6 +169,8 @@ typedef struct dyad_options {
                                target; 0: also one-sided events             */
     int keep_negated;       /* 1: keep negated events, flagged; default 0  */
     int explain;            /* 1: build the explanation text               */
+    int profile;            /* 1: time each pipeline stage (see
+                               dyad_coder_profile)                          */
 } dyad_options;
 
 #define DYAD_OPTIONS_VERSION 1
@@ -227,6 +229,11 @@ typedef struct dyad_event {
 
 size_t dyad_event_count(const dyad_coder *c);
 const dyad_event *dyad_event_get(const dyad_coder *c, size_t i);
+
+/* With opts.profile: the time spent in each stage over all documents this
+ * coder has coded, as "stage seconds" lines, and the counts of documents,
+ * sentences, tokens and events. Borrowed, valid until the next call. */
+const char *dyad_coder_profile(dyad_coder *c);
 
 /* The document as the coder saw it. Borrowed, valid until the next call. */
 const char *dyad_doc_id(const dyad_coder *c);

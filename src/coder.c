@@ -6,6 +6,26 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Time a stage when profiling: PROF(c, ST_X, statement). */
+#define PROF(c, st, stmt)                                                  \
+    do {                                                                   \
+        if (DY_UNLIKELY((c)->opts.profile)) {                              \
+            uint64_t t0_ = now_ns();                                       \
+            stmt;                                                          \
+            (c)->prof[st] += now_ns() - t0_;                               \
+        } else {                                                           \
+            stmt;                                                          \
+        }                                                                  \
+    } while (0)
 
 void dyad_options_init(dyad_options *o)
 {
@@ -55,6 +75,7 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
     dy_buf_init(&c->out);
     dy_buf_init(&c->warn);
     dy_buf_init(&c->explain);
+    dy_buf_init(&c->profbuf);
     *out = c;
     return DYAD_OK;
 }
@@ -67,6 +88,7 @@ void dyad_coder_free(dyad_coder *c)
     dy_buf_free(&c->out);
     dy_buf_free(&c->warn);
     dy_buf_free(&c->explain);
+    dy_buf_free(&c->profbuf);
     dy_free(c->events);
     dy_free(c->evx);
     dy_free(c->sa);
@@ -291,12 +313,13 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
     sa->story_days = story;
     sa->t = c->doc.toks + t0;
     sa->n = n;
-    dy_tagger_tag(c->dict->tagger, sa->t, n);
-    dy_find_mentions(sa);
-    dy_chunk(sa);
-    dy_np_actors(sa, &c->mem);
-    dy_match_events(sa);
-    dy_resolve_events(sa, &c->mem);
+    c->nsents++;
+    c->ntoks += n;
+    PROF(c, ST_TAG, dy_tagger_tag(c->dict->tagger, sa->t, n));
+    PROF(c, ST_ACTORS, dy_find_mentions(sa));
+    PROF(c, ST_CHUNK, dy_chunk(sa); dy_np_actors(sa, &c->mem));
+    PROF(c, ST_EVENTS, dy_match_events(sa));
+    PROF(c, ST_RESOLVE, dy_resolve_events(sa, &c->mem));
     for (size_t k = 0; k < sa->nev; k++) {
         dy_ev *e = &sa->ev[k];
         if (e->dropped)
@@ -312,6 +335,7 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
             e->why = "both actors without a country";
             continue;
         }
+        c->nevs++;
         if (add_event(c, sa, e)) {
             c->oom = 1;
             return;
@@ -347,14 +371,20 @@ dyad_status dyad_code(dyad_coder *c, const dyad_input *in)
     c->source = in->source ? dy_arena_strndup(&c->doc.arena, in->source,
                                               strlen(in->source))
                            : NULL;
-    int r = dy_text_load(&c->doc, in->text ? in->text : "", in->text_len,
-                         &c->err);
+    c->ndocs++;
+    int r;
+    PROF(c, ST_CLEAN, r = dy_text_load(&c->doc, in->text ? in->text : "",
+                                       in->text_len, &c->err);
+         if (!r) r = dy_clean(&c->doc) ? DYAD_ENOMEM : 0);
     if (r)
-        return (dyad_status)r;
+        return (dyad_status)(r == DYAD_ENOMEM && !c->err.msg[0]
+                                 ? dy_fail(&c->err, r, "out of memory")
+                                 : r);
     if (c->doc.repaired)
         dy_buf_printf(&c->warn, "%zu invalid UTF-8 or control bytes replaced\n",
                       c->doc.repaired);
-    if (dy_clean(&c->doc) || dy_segment(&c->doc, c->dict))
+    PROF(c, ST_SEGMENT, r = dy_segment(&c->doc, c->dict));
+    if (r)
         return (dyad_status)dy_fail(&c->err, DYAD_ENOMEM, "out of memory");
     /* the story date */
     int32_t story;
@@ -403,6 +433,28 @@ dyad_status dyad_code(dyad_coder *c, const dyad_input *in)
     if (c->oom)
         return (dyad_status)dy_fail(&c->err, DYAD_ENOMEM, "out of memory");
     return DYAD_OK;
+}
+
+const char *dyad_coder_profile(dyad_coder *c)
+{
+    static const char *const names[DY_STAGES] = {
+        "clean", "segment", "tag", "actors", "structure", "events", "resolve",
+        "output"};
+    if (!c)
+        return "";
+    dy_buf *b = &c->profbuf;
+    dy_buf_clear(b);
+    uint64_t total = 0;
+    for (int i = 0; i < DY_STAGES; i++)
+        total += c->prof[i];
+    for (int i = 0; i < DY_STAGES; i++)
+        dy_buf_printf(b, "%-10s %9.3f s %5.1f%%\n", names[i], c->prof[i] / 1e9,
+                      total ? 100.0 * (double)c->prof[i] / (double)total : 0.0);
+    dy_buf_printf(b, "%-10s %9.3f s\n", "total", total / 1e9);
+    dy_buf_printf(b, "documents %llu sentences %llu tokens %llu events %llu\n",
+                  (unsigned long long)c->ndocs, (unsigned long long)c->nsents,
+                  (unsigned long long)c->ntoks, (unsigned long long)c->nevs);
+    return dy_buf_cstr(b);
 }
 
 size_t dyad_event_count(const dyad_coder *c) { return c ? c->nevents : 0; }

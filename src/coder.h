@@ -5,6 +5,11 @@
 
 #include "analyze.h"
 
+enum {
+    ST_CLEAN = 0, ST_SEGMENT, ST_TAG, ST_ACTORS, ST_CHUNK, ST_EVENTS,
+    ST_RESOLVE, ST_OUTPUT, DY_STAGES
+};
+
 /* Private per-event data beside the public dyad_event. */
 typedef struct dy_evx {
     uint32_t sent_beg, sent_end;    /* the sentence's bytes                  */
@@ -30,6 +35,10 @@ struct dyad_coder {
     size_t capevx;
     int oom;
     dy_buf warn, explain, out;
+    /* profile: nanoseconds per stage, and counts */
+    uint64_t prof[DY_STAGES];
+    uint64_t ndocs, nsents, ntoks, nevs;
+    dy_buf profbuf;
 };
 
 #endif

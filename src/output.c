@@ -4,6 +4,7 @@
 #include "coder.h"
 
 #include <stdio.h>
+#include <time.h>
 
 static void json_actor(dy_buf *b, const dyad_actor *a)
 {
@@ -172,6 +173,9 @@ const char *dyad_output(dyad_coder *c, dyad_output_format fmt, size_t *len)
     }
     dy_buf *b = &c->out;
     dy_buf_clear(b);
+    struct timespec t0, t1;
+    if (c->opts.profile)
+        clock_gettime(CLOCK_MONOTONIC, &t0);
     switch (fmt) {
     case DYAD_OUT_JSON: write_json(c, b); break;
     case DYAD_OUT_EVAL: write_eval(c, b); break;
@@ -187,6 +191,11 @@ const char *dyad_output(dyad_coder *c, dyad_output_format fmt, size_t *len)
         }
         dy_buf_put(b, c->explain.p ? c->explain.p : "", c->explain.len);
         break;
+    }
+    if (c->opts.profile) {
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        c->prof[ST_OUTPUT] += (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000L +
+                                         (t1.tv_nsec - t0.tv_nsec));
     }
     if (b->oom) {
         if (len)
