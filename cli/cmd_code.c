@@ -23,7 +23,8 @@ static const char help[] =
     "  --input FMT         auto (default), text, jsonl, xml\n"
     "  --dict PATH         a dictionary file or folder (repeatable); default:\n"
     "                      dyad's own dictionaries\n"
-    "  --all-events        also events with only a source or only a target\n"
+    "  --require-dyad      only events with both a source and a target\n"
+    "                      (default: the target may be null)\n"
     "  -j N                code with N threads (output identical to -j 1)\n"
     "  --max-record BYTES  skip records larger than this (default 16 MiB)\n"
     "  --profile           print the time spent in each stage on stderr\n"
@@ -278,8 +279,8 @@ int cmd_code(int argc, char **argv)
                                 "jsonl, xml)\n", v);
                 return EXIT_USAGE;
             }
-        } else if (strcmp(a, "--all-events") == 0) {
-            opts.require_dyad = 0;
+        } else if (strcmp(a, "--require-dyad") == 0) {
+            opts.require_dyad = 1;
         } else if (strcmp(a, "--profile") == 0) {
             opts.profile = 1;
         } else if ((v = cli_value(argc, argv, &i, "-j"))) {

@@ -18,7 +18,7 @@ static const char help[] =
     "  --errors        list misses and false positives with their sentences\n"
     "  --output FILE   also write the system output (one line per record)\n"
     "  --system FILE   score this system output instead of coding\n"
-    "  --all-events    also code events with only one actor\n";
+    "  --require-dyad  only events with both a source and a target\n";
 
 /* Read a whole line from f into *buf (grown as needed); returns length or
  * -1 at the end. */
@@ -53,8 +53,8 @@ int cmd_eval(int argc, char **argv)
             json = 1;
         } else if (strcmp(a, "--errors") == 0) {
             errors = 1;
-        } else if (strcmp(a, "--all-events") == 0) {
-            opts.require_dyad = 0;
+        } else if (strcmp(a, "--require-dyad") == 0) {
+            opts.require_dyad = 1;
         } else if ((v = cli_value(argc, argv, &i, "--output"))) {
             if (!*v)
                 return EXIT_USAGE;

@@ -165,8 +165,9 @@ typedef struct dyad_options {
     int version;            /* set to DYAD_OPTIONS_VERSION                  */
     const char *default_date; /* story date when a record has none; NULL =
                                today                                        */
-    int require_dyad;       /* 1 (default): only events with source and
-                               target; 0: also one-sided events             */
+    int require_dyad;       /* 0 (default): events need a source, the
+                               target may be absent (null); 1: only events
+                               with both                                    */
     int keep_negated;       /* 1: keep negated events, flagged; default 0  */
     int explain;            /* 1: build the explanation text               */
     int profile;            /* 1: time each pipeline stage (see

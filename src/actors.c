@@ -160,11 +160,14 @@ static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
     size_t nk = dy_name_key(t->low, t->nlow, key, sizeof key);
     uint32_t best = UINT32_MAX;
     int bestd = 99;
-    for (size_t i = 0; i < d->nfuzzy; i++) {
+    unsigned c0 = (unsigned char)key[0];
+    for (size_t i = d->fuzzy_at[c0]; i < d->fuzzy_at[c0 + 1]; i++) {
         const dy_fuzzy *f = &d->fuzzy[i];
-        if (f->key[0] != key[0])
-            continue;
         int max = nk >= 8 ? 2 : 1;
+        if ((size_t)f->nkey + (size_t)max < nk)
+            continue;
+        if (f->nkey > nk + (size_t)max)
+            break;
         int dist = osa(key, nk, f->key, f->nkey, max);
         if (dist <= max && dist < bestd) {
             bestd = dist;

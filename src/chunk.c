@@ -786,73 +786,99 @@ static bool code_has_agent(const char *code)
     return strlen(code) > 3;
 }
 
-/* Actors of the tokens of one NP from its mentions. */
+static const char *const former_words[] = {
+    "former", "ex", "ousted", "deposed", "exiled", "retired", "toppled",
+    "overthrown", "one-time", "erstwhile", NULL};
+static const char *const locative_preps[] = {
+    "in", "at", "near", "to", "into", "from", "outside", "inside", "across",
+    "around", "toward", "towards", "through", "via", NULL};
+
+/* Actors of the tokens of one NP from its mentions. The mention at the
+ * head decides: a named actor (person, organisation, institution, seat) is
+ * the actor; a country name is the country; an agent noun combines with
+ * every country, demonym or organisation before it ("Hungarian and
+ * Romanian officials" -> HUNGOV, ROUGOV). */
 static void np_direct_actors(dy_sa *sa, dy_np *p)
 {
-    const dy_mention *names[DY_MAX_ACT], *places[DY_MAX_ACT];
-    size_t nn = 0, npl = 0;
-    const dy_mention *agent = NULL;
+    const dy_dict *d = sa->dict;
+    const dy_mention *mods[DY_MAX_ACT];
+    size_t nmod = 0;
+    const dy_mention *head = NULL, *agent = NULL, *name = NULL;
     for (size_t i = p->b; i < p->e; i++) {
         int m = sa->ment_at[i];
         if (m < 0 || (i > p->b && sa->ment_at[i - 1] == m))
             continue;
         const dy_mention *mm = &sa->ment[m];
-        switch (mm->kind) {
-        case PH_NAME:
-        case PH_INST:
-        case PH_SEAT:
-        case PH_CAPITAL:
-        case PH_PEOPLE:
-            if (sa->dict->ents[mm->entity].kind == ENT_COUNTRY &&
-                mm->kind == PH_NAME) {
-                if (npl < DY_MAX_ACT)
-                    places[npl++] = mm;
-            } else if (nn < DY_MAX_ACT) {
-                names[nn++] = mm;
-            }
-            break;
-        case PH_ADJ:
-            if (npl < DY_MAX_ACT)
-                places[npl++] = mm;
-            break;
-        case PH_AGENT:
-            agent = mm; /* the last agent noun is the head's */
-            break;
+        if (mm->b <= p->head && p->head < mm->e)
+            head = mm;
+        if (mm->kind == PH_AGENT) {
+            agent = mm;
+        } else if (mm->kind == PH_ADJ ||
+                   (mm->kind == PH_NAME &&
+                    d->ents[mm->entity].kind == ENT_COUNTRY)) {
+            if (nmod < DY_MAX_ACT && (!head || mm != head))
+                mods[nmod++] = mm;
+        } else if (mm->code[0]) {
+            name = mm; /* person, organisation, institution, seat... */
         }
     }
     dy_actor a;
-    /* named actors (persons, organisations, institutions) win */
-    size_t named = 0;
-    for (size_t k = 0; k < nn; k++) {
-        if (!names[k]->code[0])
-            continue;
-        set_actor(&a, names[k]->code, names[k]->b, names[k]->e,
-                  names[k]->entity, names[k]->conf);
+    const dy_mention *use = NULL;
+    if (head && head->kind != PH_AGENT && head->kind != PH_ADJ && head->code[0])
+        use = head;
+    else if (name && (!head || head->kind != PH_AGENT || name->e == head->b ||
+                      !nmod))
+        use = name; /* "the Putin government", "Hamas fighters" */
+    if (use) {
+        char code[32];
+        dy_code_join(code, use->code, 0, "");
+        /* a capital named as a place is the country ("arrived in Amman") */
+        if (use->kind == PH_CAPITAL && p->prep >= 0 &&
+            dy_word_in(&sa->t[p->prep], locative_preps))
+            code[3] = 0;
+        /* an organisation or country before an agent: "NATO troops" */
+        if (head && head->kind == PH_AGENT && use != head &&
+            !code_has_agent(code) && d->ents[use->entity].kind != ENT_PERSON)
+            dy_code_join(code, code, 0, head->code);
+        set_actor(&a, code, use->b, use->e, use->entity, use->conf);
         np_add_actor(p, &a);
-        named++;
-    }
-    if (named)
         return;
-    /* countries and demonyms, combined with the agent noun */
-    for (size_t k = 0; k < npl; k++) {
-        if (!places[k]->code[0])
+    }
+    /* countries and demonyms, combined with the head agent noun */
+    const dy_mention *ag = head && head->kind == PH_AGENT ? head : NULL;
+    if (!ag && agent && agent->e == p->e)
+        ag = agent;
+    for (size_t k = 0; k < nmod; k++) {
+        if (!mods[k]->code[0])
             continue;
         char code[32];
-        if (agent && !code_has_agent(places[k]->code))
-            dy_code_join(code, places[k]->code, 0, agent->code);
+        if (ag && !code_has_agent(mods[k]->code))
+            dy_code_join(code, mods[k]->code, 0, ag->code);
         else
-            dy_code_join(code, places[k]->code, 0, "");
-        set_actor(&a, code, places[k]->b, agent ? agent->e : places[k]->e,
-                  places[k]->entity, places[k]->conf);
+            dy_code_join(code, mods[k]->code, 0, "");
+        set_actor(&a, code, mods[k]->b, ag ? ag->e : mods[k]->e,
+                  mods[k]->entity, mods[k]->conf);
         np_add_actor(p, &a);
     }
-    if (!p->nact && agent && agent->e == p->e) {
+    if (!p->nact && head && head->kind != PH_AGENT && head->code[0]) {
+        set_actor(&a, head->code, head->b, head->e, head->entity, head->conf);
+        np_add_actor(p, &a);
+    }
+    if (!p->nact && ag) {
         char code[32];
-        dy_code_join(code, "---", 0, agent->code);
-        set_actor(&a, code, agent->b, agent->e, UINT32_MAX, 0.5f);
+        dy_code_join(code, "---", 0, ag->code);
+        set_actor(&a, code, ag->b, ag->e, UINT32_MAX, 0.5f);
         a.generic = 1;
         np_add_actor(p, &a);
     }
+    /* "former President X", "ousted officials": elites, not government */
+    for (size_t i = p->b; i < p->head; i++)
+        if (w_in(sa, i, former_words))
+            for (size_t k = 0; k < p->nact; k++) {
+                size_t l = strlen(p->act[k].code);
+                if (l >= 6 && memcmp(p->act[k].code + l - 3, "GOV", 3) == 0)
+                    memcpy(p->act[k].code + l - 3, "ELI", 3);
+            }
 }
 
 static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
@@ -1016,6 +1042,45 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
     }
 }
 
+/* The tagger sometimes reads a past-tense or present verb after a name as
+ * a noun ("Russia cut gas supplies", "Israel retaliated"). A dictionary verb
+ * form tagged as a noun, right after a name or pronoun that starts the
+ * clause, and followed by what can follow a verb, is a verb. */
+static void rescue_verbs(dy_sa *sa)
+{
+    const dy_dict *d = sa->dict;
+    for (size_t i = 1; i < sa->n; i++) {
+        dy_tok *t = &sa->t[i];
+        int tg = t->tag;
+        if (!(tg == T_NN || tg == T_NNS || tg == T_JJ || tg == T_NNP))
+            continue;
+        if (in_mention(sa, i) || (t->flags & (TOKF_HYPHJOIN | TOKF_CAP)))
+            continue;
+        const dy_word *wi = &d->winfo[t->w];
+        if (!wi->verb || !(wi->form == VF_ED || wi->form == VF_S))
+            continue;
+        /* before: the end of a name (not an adjective) or a pronoun */
+        size_t p = i - 1;
+        bool name = (in_mention(sa, p) && sa->ment[sa->ment_at[p]].kind != PH_ADJ &&
+                     sa->ment[sa->ment_at[p]].kind != PH_AGENT) ||
+                    tag(sa, p) == T_PRP || tag(sa, p) == T_NNPS ||
+                    (in_mention(sa, p) && sa->ment[sa->ment_at[p]].kind == PH_AGENT &&
+                     (tag(sa, p) == T_NNS || tag(sa, p) == T_NNPS));
+        if (!name)
+            continue;
+        /* after: an object, a preposition, an adverb or the end */
+        int nt = i + 1 < sa->n ? tag(sa, i + 1) : T_END;
+        bool ok = nt == T_DT || nt == T_PRPS || nt == T_NNP || nt == T_NNPS ||
+                  nt == T_IN || nt == T_TO || nt == T_CD || nt == T_RB ||
+                  nt == T_END || nt == T_COMMA || nt == T_PRP ||
+                  (i + 1 < sa->n && in_mention(sa, i + 1));
+        if (!ok)
+            continue;
+        /* no other finite verb in the sentence before it */
+        t->tag = wi->form == VF_S ? T_VBZ : T_VBD;
+    }
+}
+
 void dy_chunk(dy_sa *sa)
 {
     sa->nvg = sa->nnp = sa->ncl = 0;
@@ -1024,6 +1089,7 @@ void dy_chunk(dy_sa *sa)
         sa->np_at[i] = -1;
         sa->cl_at[i] = 0;
     }
+    rescue_verbs(sa);
     find_verb_groups(sa);
     find_nps(sa);
     link_nps(sa);

@@ -31,7 +31,7 @@ void dyad_options_init(dyad_options *o)
 {
     memset(o, 0, sizeof *o);
     o->version = DYAD_OPTIONS_VERSION;
-    o->require_dyad = 1;
+    o->require_dyad = 0;
 }
 
 dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
@@ -324,9 +324,9 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
         dy_ev *e = &sa->ev[k];
         if (e->dropped)
             continue;
-        if (c->opts.require_dyad && (!e->has_src || !e->has_tgt)) {
+        if (!e->has_src || (c->opts.require_dyad && !e->has_tgt)) {
             e->dropped = 1;
-            e->why = "no source or no target";
+            e->why = e->has_src ? "no target (dyads required)" : "no source";
             continue;
         }
         /* generic agents without a country on both sides say nothing */

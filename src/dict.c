@@ -454,7 +454,7 @@ static void put(char out[64], const char *s, size_t n, const char *suf)
 /* Writes the -s, -ed, -ing forms and, for two-syllable CVC verbs, the
  * doubled variants too (visit -> visited; commit -> committed): the extra
  * spellings cost nothing and match whichever the text uses. */
-size_t dy_inflect_verb(const char *s, size_t n, char out[4][64])
+size_t dy_inflect_verb(const char *s, size_t n, char out[6][64])
 {
     size_t k = 0;
     if (n == 0 || n > 60)
@@ -493,7 +493,13 @@ size_t dy_inflect_verb(const char *s, size_t n, char out[4][64])
     } else {
         put(out[k++], s, n, "ed");
         put(out[k++], s, n, "ing");
-        (void)dbl_too;
+        if (dbl_too) {
+            /* stress decides (visited, committed): generate both */
+            memcpy(base, s, n);
+            base[n] = last;
+            put(out[k++], base, n + 1, "ed");
+            put(out[k++], base, n + 1, "ing");
+        }
     }
     return k;
 }
@@ -558,14 +564,24 @@ static int add_form(dy_dict *d, const char *s, size_t n, uint32_t lemma,
  * event nouns, and the words of patterns and sets. */
 static int build_forms(dy_dict *d)
 {
-    char forms[4][64], pl[64];
+    char forms[6][64], pl[64];
     if (winfo_ensure(d))
         return DYAD_ENOMEM;
+    /* chain entries that share their first word ("set", "set free") */
+    uint32_t *head = dy_calloc((size_t)d->words.n * 2 + 2, sizeof *head);
+    if (!head)
+        return DYAD_ENOMEM;
+    for (size_t v = d->nverbs; v-- > 0;) {
+        dy_verb *vb = &d->verbs[v];
+        size_t key = (size_t)vb->lemma * 2 + vb->noun;
+        vb->next_same = head[key];
+        head[key] = (uint32_t)v + 1;
+    }
     /* irregular forms first, so that they win */
     for (size_t i = 0; i + 1 < d->nirreg; i += 2) {
         uint32_t form = d->irreg[i], lemma = d->irreg[i + 1];
         if (winfo_ensure(d))
-            return DYAD_ENOMEM;
+            { dy_free(head); return DYAD_ENOMEM; }
         if (form != lemma && !d->winfo[form].lemma)
             d->winfo[form].lemma = lemma;
     }
@@ -573,29 +589,30 @@ static int build_forms(dy_dict *d)
         dy_verb *vb = &d->verbs[v];
         const char *s = dy_strtab_str(&d->words, vb->lemma);
         size_t n = d->words.len[vb->lemma];
-        uint32_t v1 = (uint32_t)v + 1;
+        uint32_t v1 = head[(size_t)vb->lemma * 2 + vb->noun];
         if (vb->noun) {
             if (add_form(d, s, n, vb->lemma, 0, v1, 0))
-                return DYAD_ENOMEM;
+                { dy_free(head); return DYAD_ENOMEM; }
             if (dy_inflect_noun(s, n, pl) &&
                 add_form(d, pl, strlen(pl), vb->lemma, 0, v1, 0))
-                return DYAD_ENOMEM;
+                { dy_free(head); return DYAD_ENOMEM; }
         } else {
             if (add_form(d, s, n, vb->lemma, v1, 0, VF_BASE))
-                return DYAD_ENOMEM;
+                { dy_free(head); return DYAD_ENOMEM; }
             size_t k = dy_inflect_verb(s, n, forms);
-            static const int vf[] = {VF_S, VF_ED, VF_ING, VF_ING};
+            static const int vf[] = {VF_S, VF_ED, VF_ING, VF_ING, VF_ED,
+                                     VF_ING};
             for (size_t j = 0; j < k; j++)
                 if (add_form(d, forms[j], strlen(forms[j]), vb->lemma, v1, 0,
                              vf[j]))
-                    return DYAD_ENOMEM;
+                    { dy_free(head); return DYAD_ENOMEM; }
         }
     }
     /* irregular forms of verbs point to the verb too */
     for (size_t i = 0; i + 1 < d->nirreg; i += 2) {
         uint32_t form = d->irreg[i], lemma = d->irreg[i + 1];
         if (winfo_ensure(d))
-            return DYAD_ENOMEM;
+            { dy_free(head); return DYAD_ENOMEM; }
         dy_word *lw = &d->winfo[lemma], *fw = &d->winfo[form];
         if (lw->verb && !fw->verb) {
             fw->verb = lw->verb;
@@ -627,11 +644,11 @@ static int build_forms(dy_dict *d)
             if (n < 3)
                 continue;
             if (dy_inflect_noun(s, n, pl) && add_form(d, pl, strlen(pl), w, 0, 0, 0))
-                return DYAD_ENOMEM;
+                { dy_free(head); return DYAD_ENOMEM; }
             size_t k = dy_inflect_verb(s, n, forms);
             for (size_t f = 0; f < k; f++)
                 if (add_form(d, forms[f], strlen(forms[f]), w, 0, 0, 0))
-                    return DYAD_ENOMEM;
+                    { dy_free(head); return DYAD_ENOMEM; }
         }
     }
     for (size_t si = 0; si < d->nsets; si++) {
@@ -645,11 +662,12 @@ static int build_forms(dy_dict *d)
                 size_t n = d->words.len[w];
                 if (n >= 3 && dy_inflect_noun(s, n, pl) &&
                     add_form(d, pl, strlen(pl), w, 0, 0, 0))
-                    return DYAD_ENOMEM;
+                    { dy_free(head); return DYAD_ENOMEM; }
             }
             p += nw + 1;
         }
     }
+    dy_free(head);
     return winfo_ensure(d);
 }
 
@@ -749,6 +767,17 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static int cmp_fuzzy(const void *a, const void *b)
+{
+    const dy_fuzzy *x = a, *y = b;
+    int c = (unsigned char)x->key[0] - (unsigned char)y->key[0];
+    if (c)
+        return c;
+    if (x->nkey != y->nkey)
+        return x->nkey - y->nkey;
+    return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
+}
+
 static const char *tagger_dir(void)
 {
     const char *e = getenv("DYAD_TAGGER_DIR");
@@ -762,6 +791,14 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         return DYAD_EINVAL;
     if (d->finished)
         return DYAD_OK;
+    for (size_t i = 0; i < d->nsets; i++)
+        if (!d->sets[i].defined) {
+            const dy_set *st = &d->sets[i];
+            return (dyad_status)dy_fail(
+                &d->err, DYAD_EDICT, "%s:%u: set '@%s' is used but never defined",
+                st->used.file < d->nfiles ? d->files[st->used.file] : "?",
+                st->used.line, dy_strtab_str(&d->words, st->name));
+        }
     int r = dy_tagger_load(&d->tagger, tagger_dir(), &d->err);
     if (r)
         return (dyad_status)r;
@@ -797,6 +834,12 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         f->nkey = (uint8_t)k;
         f->phrase = (uint32_t)i;
         d->nfuzzy++;
+    }
+    qsort(d->fuzzy, d->nfuzzy, sizeof *d->fuzzy, cmp_fuzzy);
+    for (size_t i = 0, c = 0; c <= 256; c++) {
+        while (i < d->nfuzzy && (unsigned char)d->fuzzy[i].key[0] < c)
+            i++;
+        d->fuzzy_at[c] = (uint32_t)i;
     }
     d->discard_first = dy_malloc((d->ndiscards + 1) * sizeof *d->discard_first);
     if (!d->discard_first)

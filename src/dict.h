@@ -127,6 +127,8 @@ typedef struct dy_verb {
     uint32_t particles[4];  /* further words of a multi-word verb            */
     uint8_t nparticles;
     uint8_t noun;           /* 1 = event noun entry                          */
+    uint32_t next_same;     /* next entry with the same first word and kind
+                               (+1; 0 = none): "set", "set free", "set off" */
     uint32_t *pats;         /* pattern indices                               */
     uint32_t npats, cappats;
     dy_src src;
@@ -136,6 +138,8 @@ typedef struct dy_set {
     uint32_t name;          /* word id of the set name (without @)           */
     uint32_t *members;      /* phrases: count, then word ids, repeated       */
     uint32_t nmem, len, cap;
+    uint8_t defined;        /* a `set` block (or synset) defines it          */
+    dy_src used;            /* first use in a pattern, for messages          */
 } dy_set;
 
 /* ---- codes and discards ----------------------------------------------- */
@@ -227,8 +231,9 @@ struct dy_dict {
     /* discard trie: first words of discard phrases */
     uint32_t *discard_first; /* sorted word ids                              */
 
-    dy_fuzzy *fuzzy;         /* one-word person names                       */
+    dy_fuzzy *fuzzy;         /* one-word person names, sorted by first byte */
     size_t nfuzzy;
+    uint32_t fuzzy_at[257];  /* fuzzy[fuzzy_at[c] .. fuzzy_at[c+1]) start with c */
 
     dy_tagger *tagger;
 
@@ -308,7 +313,7 @@ int dy_entity_code(const dy_dict *d, const dy_entity *e, int32_t days,
                    char out[32], const dy_role **role);
 
 /* Generate the regular inflections of a verb lemma / plural of a noun. */
-size_t dy_inflect_verb(const char *lemma, size_t n, char out[4][64]);
+size_t dy_inflect_verb(const char *lemma, size_t n, char out[6][64]);
 size_t dy_inflect_noun(const char *lemma, size_t n, char out[64]);
 
 #endif

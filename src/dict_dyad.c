@@ -331,10 +331,13 @@ static int pattern_line(parser *p, str line)
         if (w.s[0] == '@') {
             uint32_t nw = dy_dict_intern(d, w.s + 1, w.n - 1);
             long si = dy_dict_find_set(d, nw);
-            if (si < 0)
-                return FAIL(p, "unknown set '%.*s' (define it with 'set %.*s' "
-                               "before use)",
-                            (int)w.n, w.s, (int)w.n, w.s);
+            if (si < 0) {
+                /* a set may be defined later, in any file: finish checks */
+                si = dy_dict_add_set(d, w.s + 1, w.n - 1);
+                if (si < 0)
+                    return (int)si;
+                d->sets[si].used = src_of(p);
+            }
             dy_item it = {IT_SET, 0, 0, (uint32_t)si};
             arr[(*cnt)++] = it;
             continue;
@@ -373,6 +376,7 @@ static int pattern_line(parser *p, str line)
                 long si = dy_dict_add_set(d, name, strlen(name));
                 if (si < 0)
                     return (int)si;
+                d->sets[si].defined = 1;
                 for (size_t ai = 0; ai < nalt; ai++) {
                     uint32_t tmp[8];
                     size_t k = item_words(p, alts[ai], tmp, 8);
@@ -662,6 +666,7 @@ static int header_line(parser *p, str line)
         p->set = dy_dict_add_set(d, name.s + 1, name.n - 1);
         if (p->set < 0)
             return (int)p->set;
+        d->sets[p->set].defined = 1;
         p->block = B_SET;
         return 0;
     }

@@ -246,10 +246,14 @@ static void collect(const dy_sa *sa, int16_t np, bool single, dy_actor *out,
  * window. */
 static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
 {
+    /* only in the clause of `from`: not inside complement clauses */
+    int c = from < sa->n ? sa->cl_at[from > 0 ? from - 1 : 0] : -1;
     static const char *const preps[] = {"with", "to", "against", "on", "at",
                                         "toward", "towards", "into", "for",
                                         "over", "from", "upon", "onto", NULL};
     for (size_t k = from; k < to; k++) {
+        if (sa->cl_at[k] != c)
+            break;
         int16_t p = sa->np_at[k];
         if (p < 0 || !sa->np[p].nact)
             continue;
@@ -306,7 +310,18 @@ static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
     size_t ns, nt;
     collect(sa, src_np, src_single, srcs, &ns, 16);
     collect(sa, tgt_np, tgt_single, tgts, &nt, 16);
-    if (pt->reciprocal && nt == 0 && ns >= 2) {
+    /* an agent without a country ("missing people", "the police") is too
+     * vague to be a target */
+    size_t kept = 0;
+    for (size_t j = 0; j < nt; j++)
+        if (!tgts[j].generic)
+            tgts[kept++] = tgts[j];
+    nt = kept;
+    /* cooperation between the members of a compound subject with no
+     * target: "Jordan and Britain agreed", "X and Y held talks" */
+    int root = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
+    bool mutual = pt->reciprocal || (root >= 3 && root <= 6);
+    if (mutual && nt == 0 && ns >= 2) {
         /* "X and Y met": every ordered pair */
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++)
@@ -344,7 +359,7 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
     bool found = false;
     for (uint32_t i = 0; i < vb->npats; i++) {
         const dy_pattern *pt = &sa->dict->pats[vb->pats[i]];
-        match m;
+        match m = {0};
         if (!match_pattern(sa, pt, head, lo, hi, &m))
             continue;
         if (!found || m.score > bm->score) {
@@ -363,12 +378,23 @@ static void verb_events(dy_sa *sa, bool *used)
         dy_vg *v = &sa->vg[g];
         if (!v->verb)
             continue;
-        const dy_verb *vb = &d->verbs[v->verb - 1];
         size_t lo = window_start(sa, v), hi = window_end(sa, v);
         v->win_end = (uint16_t)hi;
-        uint32_t pidx;
-        match m;
-        if (!best_pattern(sa, vb, v->head, lo, hi, &pidx, &m))
+        uint32_t pidx = 0;
+        match m = {0};
+        bool found = false;
+        /* every entry that starts with this verb ("set", "set free") */
+        for (uint32_t vi = v->verb; vi; vi = d->verbs[vi - 1].next_same) {
+            uint32_t p1;
+            match m1;
+            if (best_pattern(sa, &d->verbs[vi - 1], v->head, lo, hi, &p1, &m1) &&
+                (!found || m1.score > m.score)) {
+                m = m1;
+                pidx = p1;
+                found = true;
+            }
+        }
+        if (!found)
             continue;
         const dy_pattern *pt = &d->pats[pidx];
         for (size_t i = 0; i < m.nused; i++)
@@ -417,7 +443,6 @@ static void noun_events(dy_sa *sa, bool *used)
         const dy_word *wi = &d->winfo[sa->t[h].w];
         if (!wi->noun || used[h] || sa->ment_at[h] >= 0)
             continue;
-        const dy_verb *vb = &d->verbs[wi->noun - 1];
         /* window: the NP and what follows in its clause */
         size_t hi = h + 1;
         while (hi < sa->n && sa->cl_at[hi] == sa->cl_at[h] &&
@@ -425,9 +450,20 @@ static void noun_events(dy_sa *sa, bool *used)
                !(sa->t[hi].tag == T_COMMA &&
                  !(sa->np_at[hi - 1] >= 0 && sa->np[sa->np_at[hi - 1]].next_coord >= 0)))
             hi++;
-        uint32_t pidx;
-        match m;
-        if (!best_pattern(sa, vb, h, p->b, hi, &pidx, &m))
+        uint32_t pidx = 0;
+        match m = {0};
+        bool found = false;
+        for (uint32_t vi = wi->noun; vi; vi = d->verbs[vi - 1].next_same) {
+            uint32_t p1;
+            match m1;
+            if (best_pattern(sa, &d->verbs[vi - 1], h, p->b, hi, &p1, &m1) &&
+                (!found || m1.score > m.score)) {
+                m = m1;
+                pidx = p1;
+                found = true;
+            }
+        }
+        if (!found)
             continue;
         const dy_pattern *pt = &d->pats[pidx];
         int16_t src = m.src_np, tgt = m.tgt_np;
@@ -436,11 +472,16 @@ static void noun_events(dy_sa *sa, bool *used)
             src = p->poss;
         if (src < 0 && p->nact && !p->act[0].generic && m.tgt_np != (int16_t)k)
             src = (int16_t)k;
+        int16_t g = governing_vg(sa, (int16_t)k);
+        /* "promised military aid to X": the one who gives the noun's act
+         * is the subject of the verb whose object it is */
+        if (src < 0 && g >= 0 && sa->vg[g].obj == p->first_coord &&
+            sa->vg[g].subj >= 0 && !(sa->vg[g].flags & VG_PASSIVE))
+            src = sa->vg[g].subj;
         if (tgt < 0)
             tgt = pp_target(sa, p->e, hi);
         if (src < 0 && tgt < 0)
             continue;
-        int16_t g = governing_vg(sa, (int16_t)k);
         emit(sa, pt, pidx, &m, src, tgt, m.src_single, m.tgt_single,
              g >= 0 ? (size_t)g : 0xFFFF, h, h + 1, EV_NOUN);
         for (size_t i = 0; i < m.nused; i++)

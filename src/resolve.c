@@ -345,8 +345,16 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 drop(o, "reporting verb: the complement is the event");
                 continue;
             }
-            if (!tab || !generic_code(o->code))
+            if (!tab)
                 continue;
+            if (!generic_code(o->code)) {
+                /* a specific appeal, promise, demand, rejection or threat:
+                 * what it is about is not an event of its own
+                 * ("threatened to use nuclear weapons") */
+                for (size_t k = 0; k < nc; k++)
+                    drop(&sa->ev[comp[k]], "content of the governing verb's event");
+                continue;
+            }
             /* take the specific code from the complement's act */
             for (size_t k = 0; k < nc; k++) {
                 dy_ev *in = &sa->ev[comp[k]];
