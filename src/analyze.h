@@ -117,6 +117,7 @@ typedef struct dy_ev {
     dy_actor src, tgt;
     uint8_t has_src, has_tgt;
     char code[8];
+    char orig[8];               /* the pattern's code, before resolution      */
     uint32_t pattern;           /* dict pattern index, UINT32_MAX = none      */
     uint16_t vg;                /* verb group (or noun token for nouns)       */
     uint16_t verb_b, verb_e;    /* tokens of the verb / event noun            */

@@ -195,8 +195,9 @@ static void find_verb_groups(dy_sa *sa)
     while (i < sa->n) {
         bool start = false;
         if (sa->t[i].tag == T_TO && i + 1 < sa->n &&
-            (tag(sa, i + 1) == T_VB || (w_in(sa, i + 1, vg_adverbs) &&
-                                        tag(sa, i + 2) == T_VB)))
+            ((tag(sa, i + 1) == T_VB && verbish(sa, i + 1)) ||
+             (w_in(sa, i + 1, vg_adverbs) && tag(sa, i + 2) == T_VB &&
+              verbish(sa, i + 2))))
             start = true;
         else if (verbish(sa, i) && !adjectival_participle(sa, i))
             start = true;
@@ -599,6 +600,18 @@ static const char *const object_control[] = {
     "enabled", "appeal", "appealed", "appeals", "challenge", "challenged",
     "implore", "implored", "beg", "begged", "compel", "compelled", NULL};
 
+/* A time expression used as a noun phrase ("today", "last week"). */
+static bool time_np(const dy_sa *sa, const dy_np *p)
+{
+    static const char *const heads[] = {
+        "week", "weeks", "year", "years", "month", "months", "today",
+        "yesterday", "tomorrow", "tonight", "day", "days", "weekend",
+        "morning", "evening", "night", "afternoon", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "time",
+        "hour", "hours", NULL};
+    return dy_word_in(&sa->t[p->head], heads) && !p->nact;
+}
+
 /* Can NP k serve as a subject (not in a PP, not an apposition)? */
 static bool subject_np(const dy_sa *sa, size_t k)
 {
@@ -606,11 +619,7 @@ static bool subject_np(const dy_sa *sa, size_t k)
     if (p->flags & (NPF_INPP | NPF_APPOS | NPF_POSS))
         return false;
     /* time expressions ("on Sunday", "last week") are not subjects */
-    if (sa_is(sa, p->head, "week") || sa_is(sa, p->head, "year") ||
-        sa_is(sa, p->head, "month") || sa_is(sa, p->head, "today") ||
-        sa_is(sa, p->head, "yesterday") || sa_is(sa, p->head, "tomorrow"))
-        return false;
-    return true;
+    return !time_np(sa, p);
 }
 
 /* Nearest subject NP to the left of token i within clause c. */
@@ -647,6 +656,10 @@ static int16_t right_object(const dy_sa *sa, size_t i, int c)
         if (np >= 0) {
             if (sa->np[np].flags & NPF_INPP)
                 return -1;
+            if (time_np(sa, &sa->np[np])) {
+                k = sa->np[np].e - 1; /* "threatened today to ..." */
+                continue;
+            }
             return np;
         }
         int t = tag(sa, k);
@@ -675,6 +688,19 @@ static void assign_roles(dy_sa *sa)
                     break;
                 }
             }
+        }
+        /* bare infinitive: "help defend", "let them go", "made X withdraw" */
+        if (!(v->flags & VG_INF) && v->b == v->head && tag(sa, v->head) == T_VB &&
+            g > 0) {
+            const dy_vg *pv = &sa->vg[g - 1];
+            static const char *const bare[] = {
+                "help", "helps", "helped", "helping", "make", "makes", "made",
+                "let", "lets", "see", "saw", "watch", "watched", "hear",
+                "heard", NULL};
+            size_t gap = v->b - pv->e;
+            if (dy_word_in(&sa->t[pv->head], bare) &&
+                (gap == 0 || (gap <= 4 && sa->np_at[pv->e] >= 0)))
+                v->flags |= VG_INF;
         }
         if (v->flags & VG_INF) {
             /* controller: the nearest verb group before "to" in the same
@@ -1052,6 +1078,19 @@ static void rescue_verbs(dy_sa *sa)
     for (size_t i = 1; i < sa->n; i++) {
         dy_tok *t = &sa->t[i];
         int tg = t->tag;
+        /* "to hand over": a dictionary verb in its base form after "to" */
+        if ((tg == T_NN || tg == T_JJ) && sa->t[i - 1].tag == T_TO &&
+            !in_mention(sa, i) && !(t->flags & TOKF_CAP) &&
+            !(i + 1 < sa->n && (sa->t[i + 1].flags & TOKF_HYPHJOIN))) {
+            const dy_word *w0 = &d->winfo[t->w];
+            int nt0 = i + 1 < sa->n ? tag(sa, i + 1) : T_END;
+            if (w0->verb && w0->form == VF_BASE && !w0->lemma &&
+                nt0 != T_IN && nt0 != T_END && nt0 != T_COMMA &&
+                !dy_tag_is_noun(nt0)) {
+                t->tag = T_VB;
+                continue;
+            }
+        }
         if (!(tg == T_NN || tg == T_NNS || tg == T_JJ || tg == T_NNP))
             continue;
         if (in_mention(sa, i) || (t->flags & (TOKF_HYPHJOIN | TOKF_CAP)))

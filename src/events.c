@@ -11,6 +11,9 @@
 
 /* ---- item matching ------------------------------------------------------ */
 
+/* Most tokens allowed between two matched items of a pattern. */
+#define MAX_GAP 7
+
 typedef struct match {
     int score;
     int16_t src_np, tgt_np;     /* NPs bound by $ and +, -1                  */
@@ -125,10 +128,11 @@ static bool match_pattern(const dy_sa *sa, const dy_pattern *pt, size_t head,
                 pos = k + len;
                 break;
             }
-            if (it->adjacent || (i == 0 && it->adjacent))
+            if (it->adjacent)
                 break;
-            /* actor slots right after the verb must be near it */
-            if ((it->type == IT_SRC || it->type == IT_TGT) && k > pos + 6)
+            /* an item must be near the one before it (or the verb): loose
+             * sets would otherwise match words far away */
+            if (k >= pos + MAX_GAP)
                 break;
         }
         if (!found)
@@ -162,7 +166,7 @@ static bool match_pattern(const dy_sa *sa, const dy_pattern *pt, size_t head,
                 lpos = k + 1 - len;
                 break;
             }
-            if (it->adjacent)
+            if (it->adjacent || k + MAX_GAP <= lpos)
                 break;
         }
         if (!found)
@@ -252,7 +256,7 @@ static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
                                         "toward", "towards", "into", "for",
                                         "over", "from", "upon", "onto", NULL};
     for (size_t k = from; k < to; k++) {
-        if (sa->cl_at[k] != c)
+        if (sa->cl_at[k] != c || sa->vg_at[k] >= 0)
             break;
         int16_t p = sa->np_at[k];
         if (p < 0 || !sa->np[p].nact)
@@ -289,6 +293,7 @@ static void push_event(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,
         e->has_tgt = 1;
     }
     snprintf(e->code, sizeof e->code, "%s", code);
+    memcpy(e->orig, e->code, sizeof e->orig);
     e->pattern = pattern;
     e->vg = (uint16_t)vg;
     e->verb_b = (uint16_t)vb;
@@ -378,6 +383,11 @@ static void verb_events(dy_sa *sa, bool *used)
         dy_vg *v = &sa->vg[g];
         if (!v->verb)
             continue;
+        /* "suspected of blowing up", "without returning": a gerund after a
+         * preposition names an act, it does not report one */
+        if ((v->flags & VG_GERUND) && v->b > 0 && sa->t[v->b - 1].tag == T_IN &&
+            !sa_is(sa, v->b - 1, "by"))
+            continue;
         size_t lo = window_start(sa, v), hi = window_end(sa, v);
         v->win_end = (uint16_t)hi;
         uint32_t pidx = 0;
@@ -412,6 +422,19 @@ static void verb_events(dy_sa *sa, bool *used)
                 tgt = v->obj >= 0 && sa->np[v->obj].nact ? v->obj : -1;
                 if (tgt < 0)
                     tgt = pp_target(sa, v->e, hi);
+            }
+        }
+        if (tgt < 0 && !passive) {
+            /* "threatened to deliver blows to the United States": the
+             * target of an infinitive complement */
+            for (size_t h = g + 1; h < sa->nvg && tgt < 0; h++) {
+                const dy_vg *c = &sa->vg[h];
+                if (c->ctrl != (int16_t)g || !(c->flags & VG_INF))
+                    continue;
+                if (c->obj >= 0 && sa->np[c->obj].nact)
+                    tgt = c->obj;
+                else
+                    tgt = pp_target(sa, c->e, window_end(sa, c));
             }
         }
         if (src >= 0 && tgt >= 0 &&

@@ -284,17 +284,23 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             drop(e, "hypothetical (condition)");
             continue;
         }
-        bool planned = false;
-        if (g->ctrl >= 0 && (g->flags & VG_INF)) {
-            const dy_vg *c = &sa->vg[g->ctrl];
+        bool planned = false, negated = false;
+        /* up the chain of infinitives: "is willing to send material to help" */
+        const dy_vg *cur = g;
+        for (int depth = 0; depth < 6 && cur->ctrl >= 0 && (cur->flags & VG_INF);
+             depth++) {
+            const dy_vg *c = &sa->vg[cur->ctrl];
             if (plans_complement(sa, c) || c->tense == TENSE_FUT ||
                 c->modal != MOD_NONE)
                 planned = true;
-            if (c->flags & VG_NEG) {
-                drop(e, "negated (governing verb)");
-                e->flags |= EV_NEG;
-                continue;
-            }
+            if (c->flags & VG_NEG)
+                negated = true;
+            cur = c;
+        }
+        if (negated) {
+            drop(e, "negated (governing verb)");
+            e->flags |= EV_NEG;
+            continue;
         }
         bool future = g->tense == TENSE_FUT || g->modal == MOD_POSSIBLE ||
                       g->modal == MOD_WOULD || planned;
@@ -324,7 +330,7 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             dy_ev *o = &sa->ev[i];
             if (o->dropped || o->vg != g || (o->flags & EV_NOUN))
                 continue;
-            int root = root_of(o->code);
+            int root = root_of(o->orig);
             bool report = dy_word_in(&sa->t[sa->vg[g].head], reporting_verbs);
             if (nc == 0) {
                 /* a statement with nothing else: keep only if addressed */
@@ -341,23 +347,37 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             case 13: tab = to_threat; break;
             default: break;
             }
-            if ((root == 1 || report) && generic_code(o->code)) {
+            if ((root == 1 || report) && generic_code(o->orig)) {
                 drop(o, "reporting verb: the complement is the event");
                 continue;
             }
             if (!tab)
                 continue;
-            if (!generic_code(o->code)) {
+            if (!generic_code(o->orig)) {
                 /* a specific appeal, promise, demand, rejection or threat:
                  * what it is about is not an event of its own
                  * ("threatened to use nuclear weapons") */
-                for (size_t k = 0; k < nc; k++)
-                    drop(&sa->ev[comp[k]], "content of the governing verb's event");
+                for (size_t k = 0; k < nc; k++) {
+                    dy_ev *in = &sa->ev[comp[k]];
+                    if (!o->has_tgt && in->has_tgt) {
+                        o->tgt = in->tgt;
+                        o->has_tgt = 1;
+                    }
+                    drop(in, "content of the governing verb's event");
+                }
                 continue;
             }
-            /* take the specific code from the complement's act */
+            /* take the specific code from the complement's acts: one
+             * event per complement event, with its target when the
+             * governing verb has none */
+            if (o->flags & EV_RECIP)
+                continue; /* the reverse of a reciprocal: handled below */
+            dy_ev base = *o;
+            int merged = 0;
             for (size_t k = 0; k < nc; k++) {
                 dy_ev *in = &sa->ev[comp[k]];
+                if (in->dropped)
+                    continue;
                 int ir = root_of(in->code);
                 const char *to = NULL;
                 if (ir == root)
@@ -366,14 +386,28 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                     to = xlate(tab, in->code);
                 if (!to)
                     continue;
-                set_code(o, to, "code from the complement");
-                if (!o->has_tgt && in->has_tgt) {
-                    o->tgt = in->tgt;
-                    o->has_tgt = 1;
+                dy_ev *t = o;
+                if (merged) {
+                    if (sa->nev >= DY_ARRAY_LEN(sa->ev))
+                        break;
+                    t = &sa->ev[sa->nev++];
+                    *t = base;
+                }
+                set_code(t, to, "code from the complement");
+                if ((!base.has_tgt || merged) && in->has_tgt) {
+                    t->tgt = in->tgt;
+                    t->has_tgt = 1;
                 }
                 drop(in, "merged into the governing verb's event");
-                break;
+                merged++;
             }
+            /* the reverse events of a reciprocal verb ("agreed") do not hold
+             * for a one-way complement ("agreed to provide aid to X") */
+            if (merged)
+                for (size_t k = 0; k < sa->nev; k++)
+                    if (sa->ev[k].vg == g && (sa->ev[k].flags & EV_RECIP) &&
+                        !sa->ev[k].dropped)
+                        drop(&sa->ev[k], "reverse of a merged reciprocal event");
         }
     }
     /* 3. a future main clause whose condition holds a conflict act by the
