@@ -295,6 +295,21 @@ static bool subordinator_before(const dy_sa *sa, size_t b)
            tag(sa, k) != T_VBG && tag(sa, k) != T_VBN;
 }
 
+/* "up to 1,000 Turks", "more than 50 soldiers": a quantity, not a
+ * prepositional phrase */
+static bool quantity_before(const dy_sa *sa, size_t b)
+{
+    if (tag(sa, b) != T_CD || b < 2)
+        return false;
+    return (sa_is(sa, b - 1, "to") && sa_is(sa, b - 2, "up")) ||
+           (sa_is(sa, b - 1, "than") &&
+            (sa_is(sa, b - 2, "more") || sa_is(sa, b - 2, "fewer") ||
+             sa_is(sa, b - 2, "less"))) ||
+           (sa_is(sa, b - 1, "of") && sa_is(sa, b - 2, "dozens")) ||
+           sa_is(sa, b - 1, "about") || sa_is(sa, b - 1, "around") ||
+           sa_is(sa, b - 1, "over") || sa_is(sa, b - 1, "nearly");
+}
+
 static size_t add_np(dy_sa *sa, size_t b, size_t e)
 {
     if (sa->nnp >= DY_MAX_STOK)
@@ -318,7 +333,8 @@ static size_t add_np(dy_sa *sa, size_t b, size_t e)
     if (tag(sa, head) == T_NNS || tag(sa, head) == T_NNPS)
         p->flags |= NPF_PLURAL;
     if (b > 0 && (tag(sa, b - 1) == T_IN || tag(sa, b - 1) == T_TO) &&
-        sa->vg_at[b - 1] < 0 && !subordinator_before(sa, b))
+        sa->vg_at[b - 1] < 0 && !subordinator_before(sa, b) &&
+        !quantity_before(sa, b))
         p->flags |= NPF_INPP, p->prep = (int16_t)(b - 1);
     if (sa_is(sa, b, "the") || sa_is(sa, b, "both"))
         p->flags |= NPF_DEFDESC;
@@ -465,6 +481,20 @@ static void link_nps(dy_sa *sa)
 
 /* ---- clauses -------------------------------------------------------------- */
 
+static const char *const saying_verbs[] = {
+    "say", "said", "says", "saying", "announce", "announced", "announces",
+    "claim", "claimed", "claims", "believe", "believed", "believes",
+    "think", "thought", "thinks", "warn", "warned", "warns", "insist",
+    "insisted", "insists", "declare", "declared", "declares", "report",
+    "reported", "reports", "state", "stated", "states", "add", "added",
+    "adds", "confirm", "confirmed", "confirms", "deny", "denied", "denies",
+    "hope", "hoped", "hopes", "expect", "expected", "expects", "fear",
+    "feared", "fears", "suggest", "suggested", "argue", "argued", "tell",
+    "told", "tells", "know", "knew", "knows", "acknowledge", "acknowledged",
+    "admit", "admitted", "stress", "stressed", "indicate", "indicated",
+    "predict", "predicted", "promise", "promised", "vow", "vowed",
+    "threaten", "threatened", NULL};
+
 static size_t new_clause(dy_sa *sa, size_t b, int type, int parent)
 {
     if (sa->ncl >= DY_ARRAY_LEN(sa->cl))
@@ -537,6 +567,19 @@ void dy_clauses(dy_sa *sa)
             type = CL_ADV;
         } else if (sa_is(sa, i, "whether")) {
             type = CL_THAT;
+        }
+        /* "said it would ...", "believe Russia will ...": a complement
+         * clause without "that" after a verb of saying or thinking */
+        if (type < 0 && i > 0 && sa->vg_at[i - 1] >= 0 && sa->np_at[i] >= 0 &&
+            sa->np[sa->np_at[i]].b == i &&
+            dy_word_in(&sa->t[sa->vg[sa->vg_at[i - 1]].head], saying_verbs)) {
+            const dy_np *q = &sa->np[sa->np_at[i]];
+            size_t k = q->e;
+            while (k < sa->n && sa->np_at[k] >= 0)
+                k = sa->np[sa->np_at[k]].e;
+            if (k < sa->n && sa->vg_at[k] >= 0 &&
+                (sa->vg[sa->vg_at[k]].flags & VG_FINITE))
+                type = CL_THAT;
         }
         if (type >= 0 && depth < DY_ARRAY_LEN(stack)) {
             size_t c = new_clause(sa, i, type, (int)cur);
@@ -812,6 +855,15 @@ static bool code_has_agent(const char *code)
     return strlen(code) > 3;
 }
 
+static const char *const place_nouns[] = {
+    "border", "borders", "frontier", "coast", "region", "regions", "area",
+    "areas", "province", "provinces", "district", "town", "towns", "city",
+    "cities", "village", "villages", "capital", "territory", "territories",
+    "zone", "enclave", "port", "island", "islands", "sea", "waters",
+    "airspace", "soil", "mainland", "countryside", "highlands", "desert",
+    "mountains", "coastline", "side", "state", "municipality", "outskirts",
+    NULL};
+
 static const char *const former_words[] = {
     "former", "ex", "ousted", "deposed", "exiled", "retired", "toppled",
     "overthrown", "one-time", "erstwhile", NULL};
@@ -975,6 +1027,52 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         np_direct_actors(sa, &sa->np[k]);
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
+        /* a place noun with only a demonym is a place, not an actor:
+         * "on the Thai border", "the Iraqi capital" */
+        if (p->nact == 1 && dy_word_in(&sa->t[p->head], place_nouns) &&
+            sa->ment_at[p->head] < 0 && p->act[0].b < p->head)
+            p->nact = 0;
+        /* "rebels in the Ivory Coast", "opposition groups in Zimbabwe": an
+         * agent located in a country */
+        if (p->nact == 1 && p->act[0].generic && k + 1 < sa->nnp) {
+            dy_np *o = &sa->np[k + 1];
+            if (o->b == p->e + 1 && o->prep == (int16_t)p->e &&
+                (sa_is(sa, p->e, "in") || sa_is(sa, p->e, "inside")) &&
+                o->nact && strlen(o->act[0].code) == 3) {
+                char code[32];
+                dy_code_join(code, o->act[0].code, 3, p->act[0].code + 3);
+                memcpy(p->act[0].code, code, sizeof code);
+                p->act[0].generic = 0;
+                p->act[0].entity = o->act[0].entity;
+            }
+        }
+        /* "the Hizbollah (Party of God) group": a phrase cut by a
+         * parenthesis continues the one before it */
+        if (!p->nact && p->b >= 3 && sa_is(sa, p->b - 1, ")")) {
+            size_t k2 = p->b - 1;
+            while (k2 > 0 && !sa_is(sa, k2, "("))
+                k2--;
+            if (k2 > 0 && sa->np_at[k2 - 1] >= 0) {
+                const dy_np *o = &sa->np[sa->np_at[k2 - 1]];
+                for (size_t a = 0; a < o->nact; a++)
+                    np_add_actor(p, &o->act[a]);
+            }
+        }
+        /* "Israeli helicopters and tanks": a country-less agent in a
+         * coordination takes the country of the phrase before it */
+        if (p->nact == 1 && p->act[0].generic && p->first_coord != (int16_t)k) {
+            const dy_np *f = &sa->np[k - 1];
+            if (f->nact && !f->act[0].generic && strlen(f->act[0].code) >= 6) {
+                char code[32];
+                dy_code_join(code, f->act[0].code, 3, p->act[0].code + 3);
+                memcpy(p->act[0].code, code, sizeof code);
+                p->act[0].generic = 0;
+                p->act[0].entity = f->act[0].entity;
+            }
+        }
+    }
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
         /* "the leaders of Russia": agent head + country in the of-phrase */
         if (p->of_np >= 0) {
             dy_np *o = &sa->np[p->of_np];
@@ -1129,6 +1227,18 @@ void dy_chunk(dy_sa *sa)
         sa->cl_at[i] = 0;
     }
     rescue_verbs(sa);
+    /* participles used as prepositions: "including", "according (to)" */
+    static const char *const prep_like[] = {
+        "including", "following", "according", "excluding", "regarding",
+        "concerning", "considering", "notwithstanding", "pending", "amid",
+        "despite", NULL};
+    for (size_t i = 0; i < sa->n; i++)
+        if (w_in(sa, i, prep_like) && i + 1 < sa->n &&
+            (tag(sa, i + 1) == T_DT || tag(sa, i + 1) == T_TO ||
+             tag(sa, i + 1) == T_CD || dy_tag_is_adj(tag(sa, i + 1)) ||
+             dy_tag_is_noun(tag(sa, i + 1)) || tag(sa, i + 1) == T_PRPS ||
+             in_mention(sa, i + 1)))
+            sa->t[i].tag = T_IN;
     find_verb_groups(sa);
     find_nps(sa);
     link_nps(sa);

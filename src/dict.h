@@ -84,7 +84,9 @@ typedef struct dy_phrase {
     uint8_t kind;           /* PH_*                                          */
     uint8_t ntok;
     uint8_t plural;         /* agent nouns: the plural form                  */
-    uint8_t pad_;
+    uint8_t prefix;         /* PH_AGENT from a PETRARCH `[CODE~]` agent: its
+                               code goes before the actor's (NGO~ + USA ->
+                               NGOUSA); 0 = after (~GOV: USA -> USAGOV)      */
     char agent[4];          /* PH_INST: the institution's agent code         */
     uint32_t casemask;      /* 2 bits per token (CASE_*)                     */
     uint32_t words[DY_PHRASE_MAX];
@@ -169,6 +171,38 @@ typedef struct dy_fuzzy {
 /* Phonetic key of a lower-case name (see actors.c). */
 size_t dy_name_key(const char *s, size_t n, char *out, size_t cap);
 
+/* ---- TABARI / PETRARCH files (dict_petr.c) ----------------------------- */
+
+/* Kinds of compatibility files, as returned by dy_petr_detect(). */
+enum {
+    PETR_VERBS2 = 1,        /* PETRARCH-2 verbs (CAMEO.2.0.txt)               */
+    PETR_VERBS1,            /* PETRARCH-1 / TABARI-style verb patterns        */
+    PETR_ACTORS,            /* actors (Phoenix.*.actors.txt)                  */
+    PETR_AGENTS,            /* agents                                         */
+    PETR_DISCARDS,          /* discards                                       */
+    PETR_ISSUES             /* issues (understood, counted, not coded yet)    */
+};
+
+/* Counts of what the compatibility reader found in its files, in the
+ * files' own terms (`dyad dict stats` prints them as petr_*). */
+typedef struct dy_petr_stats {
+    size_t files;
+    size_t verb_blocks;      /* `--- NAME [CODE] ---` blocks                  */
+    size_t verb_lines;       /* verbs of the blocks (with multi-word ones)    */
+    size_t verb_patterns;    /* `- ... [CODE]` pattern lines read             */
+    size_t synsets, synset_members;
+    size_t transformations;  /* `~ ...` lines: understood, not applied        */
+    size_t actor_entries;    /* primary phrases                               */
+    size_t actor_synonyms;   /* `+` phrases                                   */
+    size_t actor_codes;      /* code restrictions: undated and dated          */
+    size_t agent_lines;      /* agent lines with a code (before expansion)    */
+    size_t agent_macros;     /* `!NAME! = ...` substitution sets              */
+    size_t discards;
+    size_t issue_categories; /* issues: understood, not coded yet             */
+    size_t issue_phrases;
+    size_t issue_exclusions; /* `~` and `~~` lines                            */
+} dy_petr_stats;
+
 /* ---- the dictionary --------------------------------------------------- */
 
 /* A node of the phrase trie: children are found through the edge hash. */
@@ -244,6 +278,8 @@ struct dy_dict {
 
     /* compatibility: set when a PETRARCH verb file was loaded */
     int petr_verbs;
+    /* compatibility: what the TABARI/PETRARCH reader read (dict_petr.c) */
+    dy_petr_stats petr;
 };
 
 typedef struct dy_dict dy_dict;

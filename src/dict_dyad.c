@@ -493,16 +493,28 @@ static int end_block(parser *p)
                 dy_pattern pt = d->pats[i];
                 if (pt.verb != (uint32_t)p->verb)
                     continue;
-                /* copy the items: the arrays may move while adding */
+                /* copy the items (the arrays may move while adding),
+                 * replacing the block verb's particles with the synonym's
+                 * own ("step down" for "resign") */
                 dy_item tmp[512];
                 size_t ni = (size_t)pt.nbefore + pt.nafter;
-                if (ni > DY_ARRAY_LEN(tmp))
+                const dy_verb *bv = &d->verbs[p->verb];
+                const dy_verb *sv = &d->verbs[p->syn[s]];
+                if (ni + sv->nparticles > DY_ARRAY_LEN(tmp))
                     continue;
-                memcpy(tmp, d->items + pt.items, ni * sizeof *tmp);
+                memcpy(tmp, d->items + pt.items, pt.nbefore * sizeof *tmp);
+                size_t na = 0;
+                dy_item *after = tmp + pt.nbefore;
+                for (size_t k = 0; k < sv->nparticles; k++) {
+                    dy_item it = {IT_WORD, 1, 0, sv->particles[k]};
+                    after[na++] = it;
+                }
+                for (size_t k = bv->nparticles; k < pt.nafter; k++)
+                    after[na++] = d->items[pt.items + pt.nbefore + k];
                 int r = dy_dict_add_pattern(d, (uint32_t)p->syn[s], pt.code,
                                             pt.rcode, pt.reciprocal, tmp,
-                                            pt.nbefore, tmp + pt.nbefore,
-                                            pt.nafter, pt.id, pt.src);
+                                            pt.nbefore, after, na, pt.id,
+                                            pt.src);
                 if (r)
                     return r;
             }

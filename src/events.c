@@ -424,6 +424,19 @@ static void verb_events(dy_sa *sa, bool *used)
                     tgt = pp_target(sa, v->e, hi);
             }
         }
+        int proot = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
+        if (tgt < 0 && !passive && (proot == 2 || proot == 10 || proot == 13 ||
+                                    proot == 11 || proot == 12)) {
+            /* "demanded that North Korea abandon ...": the subject of the
+             * complement clause is who the demand is made on */
+            for (size_t h = g + 1; h < sa->nvg && tgt < 0; h++) {
+                const dy_vg *c = &sa->vg[h];
+                int cc = c->clause;
+                if (sa->cl[cc].type == CL_THAT && sa->cl[cc].parent == (int)v->clause &&
+                    sa->cl[cc].b >= v->e && c->subj >= 0 && sa->np[c->subj].nact)
+                    tgt = c->subj;
+            }
+        }
         if (tgt < 0 && !passive) {
             /* "threatened to deliver blows to the United States": the
              * target of an infinitive complement */
@@ -455,6 +468,48 @@ static int16_t governing_vg(const dy_sa *sa, int16_t k)
             return (int16_t)g;
     }
     return -1;
+}
+
+static const char *const blocking_verbs[] = {
+    "halt", "halted", "halts", "stop", "stopped", "stops", "suspend",
+    "suspended", "suspends", "end", "ended", "ends", "cancel", "cancelled",
+    "canceled", "cancels", "cut", "cuts", "freeze", "froze", "frozen",
+    "reject", "rejected", "rejects", "refuse", "refused", "refuses",
+    "deny", "denied", "denies", "oppose", "opposed", "opposes", "block",
+    "blocked", "blocks", "prevent", "prevented", "prevents", "postpone",
+    "postponed", "postpones", "delay", "delayed", "ban", "banned", "bans",
+    "prohibit", "prohibited", "scrap", "scrapped", "abandon", "abandoned",
+    "break", "broke", "broken", "call", "called", "veto", "vetoed",
+    "condemn", "condemned", "criticize", "criticized", "criticise",
+    "criticised", "denounce", "denounced", "protest", "protested",
+    "disrupt", "disrupted", "boycott", "boycotted", "fear", "feared",
+    "avoid", "avoided", "resist", "resisted", "dismiss", "dismissed", NULL};
+static const char *const light_verbs[] = {
+    "hold", "held", "holds", "holding", "stage", "staged", "stages",
+    "launch", "launched", "launches", "begin", "began", "begun", "begins",
+    "start", "started", "starts", "carry", "carried", "carries", "conduct",
+    "conducted", "conducts", "continue", "continued", "continues",
+    "declare", "declared", "declares", "announce", "announced", "announces",
+    "make", "made", "makes", "give", "gave", "given", "gives", "offer",
+    "offered", "offers", "organize", "organized", "organise", "organised",
+    "lead", "led", "leads", "resume", "resumed", "resumes", "mount",
+    "mounted", "wage", "waged", "initiate", "initiated", "undertake",
+    "undertook", "pursue", "pursued", "join", "joined", "open", "opened",
+    "complete", "completed", "impose", "imposed", "imposes", "issue",
+    "issued", "extend", "extended", "sign", "signed", "reach", "reached",
+    "propose", "proposed", "step", "stepped", "intensify", "intensified",
+    "escalate", "escalated", "renew", "renewed", "deliver", "delivered",
+    "send", "sent", "provide", "provided", "pledge", "pledged", "have",
+    "had", "has", "take", "took", "taken", "speed", "sped", "speeded",
+    "accelerate", "accelerated", "order", "ordered", NULL};
+
+/* Did verb group g produce an event of its own? */
+static bool vg_has_event(const dy_sa *sa, size_t g)
+{
+    for (size_t i = 0; i < sa->nev; i++)
+        if (sa->ev[i].vg == g && !(sa->ev[i].flags & EV_NOUN))
+            return true;
+    return false;
 }
 
 static void noun_events(dy_sa *sa, bool *used)
@@ -496,11 +551,19 @@ static void noun_events(dy_sa *sa, bool *used)
         if (src < 0 && p->nact && !p->act[0].generic && m.tgt_np != (int16_t)k)
             src = (int16_t)k;
         int16_t g = governing_vg(sa, (int16_t)k);
-        /* "promised military aid to X": the one who gives the noun's act
-         * is the subject of the verb whose object it is */
-        if (src < 0 && g >= 0 && sa->vg[g].obj == p->first_coord &&
-            sa->vg[g].subj >= 0 && !(sa->vg[g].flags & VG_PASSIVE))
-            src = sa->vg[g].subj;
+        bool object = g >= 0 && sa->vg[g].obj == p->first_coord;
+        if (object) {
+            const dy_tok *gv = &sa->t[sa->vg[g].head];
+            /* "halted economic aid", "prevented the demonstration": the
+             * verb says the act did not happen (or is its own event) */
+            if (dy_word_in(gv, blocking_verbs) || vg_has_event(sa, (size_t)g))
+                continue;
+            /* "held talks", "declared a ceasefire": the subject of a light
+             * verb is the one who acts */
+            if (src < 0 && sa->vg[g].subj >= 0 &&
+                !(sa->vg[g].flags & VG_PASSIVE) && dy_word_in(gv, light_verbs))
+                src = sa->vg[g].subj;
+        }
         if (tgt < 0)
             tgt = pp_target(sa, p->e, hi);
         if (src < 0 && tgt < 0)

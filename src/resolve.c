@@ -32,8 +32,7 @@ static const char *xlate(const xform *t, const char *code)
     size_t bl = 0;
     for (size_t i = 0; t[i].from; i++) {
         size_t l = strlen(t[i].from);
-        if (l > bl && strncmp(code, t[i].from, l) == 0 &&
-            (l == strlen(code) || l == 2)) {
+        if (l > bl && strncmp(code, t[i].from, l) == 0) {
             best = t[i].to;
             bl = l;
         }
@@ -264,6 +263,21 @@ static void complement_events(const dy_sa *sa, size_t g, size_t *out,
     }
 }
 
+/* Does verb group g govern a complement clause or infinitive? */
+static bool has_complement(const dy_sa *sa, size_t g)
+{
+    for (size_t h = 0; h < sa->nvg; h++) {
+        const dy_vg *v = &sa->vg[h];
+        if (v->ctrl == (int16_t)g)
+            return true;
+        int c = v->clause;
+        if (sa->cl[c].type == CL_THAT && sa->cl[c].parent == sa->vg[g].clause &&
+            sa->cl[c].b >= sa->vg[g].e)
+            return true;
+    }
+    return false;
+}
+
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
     (void)mem;
@@ -334,7 +348,8 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             bool report = dy_word_in(&sa->t[sa->vg[g].head], reporting_verbs);
             if (nc == 0) {
                 /* a statement with nothing else: keep only if addressed */
-                if (root == 1 && !o->has_tgt)
+                if (root == 1 && (!o->has_tgt || (report && generic_code(o->orig) &&
+                                                  has_complement(sa, g))))
                     drop(o, "statement without addressee");
                 continue;
             }
@@ -378,6 +393,12 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 dy_ev *in = &sa->ev[comp[k]];
                 if (in->dropped)
                     continue;
+                if (in->flags & EV_RECIP) {
+                    /* the reverse of a reciprocal complement ("agreed to
+                     * meet X": X -> subject) is not the promise's */
+                    drop(in, "reverse of a merged reciprocal complement");
+                    continue;
+                }
                 int ir = root_of(in->code);
                 const char *to = NULL;
                 if (ir == root)
