@@ -126,7 +126,7 @@ typedef struct dy_ev {
     uint8_t dropped;            /* 1 = not emitted (see why)                   */
     const char *why;            /* reason for a transformation or drop         */
     int32_t date;               /* resolved event date (days)                  */
-    uint8_t date_src;           /* 0 story, 1 explicit, 2 relative             */
+    uint8_t date_src;           /* 0 story, 1 explicit, 2 relative, 3 context  */
     uint8_t future;
     int16_t loc_tok_b, loc_tok_e;
 } dy_ev;
@@ -174,6 +174,12 @@ typedef struct dy_memory {
     int n_state;
     dy_actor last_actor;        /* most recent actor of any kind             */
     int has_actor;
+    /* the date expression of the previous sentence, for the next one when
+     * it has none and speaks of the same actors */
+    int32_t ctx_date;
+    size_t ctx_sent;            /* sentence index + 1 (0 = none)             */
+    char ctx_codes[8][4];       /* country roots of its actors               */
+    int nctx;
 } dy_memory;
 
 /* actors.c */

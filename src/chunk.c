@@ -170,8 +170,8 @@ static void add_vg(dy_sa *sa, size_t b, size_t e)
         g->tense = TENSE_PAST;
     if (seen_have && !finite && (ht == T_VBN || ht == T_VBD) && b == head)
         g->tense = TENSE_PAST;
-    if (ht == T_VBG && b == head)
-        g->flags |= VG_GERUND;
+    if (ht == T_VBG && !seen_be && !finite && !(g->flags & VG_INF))
+        g->flags |= VG_GERUND; /* "not agreeing", "blowing up" */
     if ((ht == T_VBN) && b == head && !seen_be && !seen_have)
         g->flags |= VG_PARTICIPLE;
     if (finite)
@@ -589,6 +589,14 @@ void dy_clauses(dy_sa *sa)
                     k--;
                 if (k > 0 && sa->np_at[k - 1] >= 0)
                     sa->cl[c].antecedent = sa->np_at[k - 1];
+                /* "all of which", "some of whom": the antecedent is a
+                 * whole list, not the phrase before the comma */
+                if (i >= 2 && sa_is(sa, i - 1, "of") &&
+                    (sa_is(sa, i - 2, "all") || sa_is(sa, i - 2, "both") ||
+                     sa_is(sa, i - 2, "some") || sa_is(sa, i - 2, "many") ||
+                     sa_is(sa, i - 2, "most") || sa_is(sa, i - 2, "none") ||
+                     sa_is(sa, i - 2, "each") || sa_is(sa, i - 2, "one")))
+                    sa->cl[c].antecedent = -2;
             }
             stack[depth++] = c;
             cur = c;
@@ -787,7 +795,19 @@ static void assign_roles(dy_sa *sa)
                 continue;
             }
         }
-        if (cl->type == CL_REL && cl->antecedent >= 0) {
+        /* "..., all of which he says threaten Russia's security": a
+         * parenthetical "he says" inside a relative clause */
+        if (cl->type == CL_REL && cl->antecedent != -1 && g > 0 &&
+            sa->vg[g - 1].e == v->b && sa->vg[g - 1].clause == v->clause &&
+            dy_word_in(&sa->t[sa->vg[g - 1].head], saying_verbs)) {
+            v->subj = cl->antecedent >= 0 ? sa->np[cl->antecedent].first_coord
+                                          : -1;
+            continue;
+        }
+        if (cl->type == CL_REL && cl->antecedent == -2) {
+            int16_t s2 = left_subject(sa, v->b, c);
+            v->subj = s2 >= 0 && sa->np[s2].b > cl->b ? s2 : -1;
+        } else if (cl->type == CL_REL && cl->antecedent >= 0) {
             /* "the troops that attacked": subject is the antecedent unless
              * an NP stands between the pronoun and the verb */
             int16_t s = left_subject(sa, v->b, c);
@@ -1003,12 +1023,13 @@ static bool pair_description(const dy_sa *sa, const dy_np *p)
         if (sa_is(sa, i, "two") || sa_is(sa, i, "both"))
             two = true;
     }
-    const dy_tok *h = &sa->t[p->head];
     static const char *const heads[] = {"countries", "sides", "leaders",
                                         "nations", "states", "governments",
                                         "presidents", "heads", "parties",
                                         "ministers", NULL};
-    plural_agent = dy_word_in(h, heads);
+    for (size_t i = p->b; i < p->e; i++)
+        if (dy_word_in(&sa->t[i], heads))
+            plural_agent = true;
     return two && plural_agent;
 }
 
@@ -1018,7 +1039,10 @@ static bool pair_of_leaders(const dy_sa *sa, const dy_np *p)
 {
     static const char *const heads[] = {"leaders", "presidents", "heads",
                                         "ministers", "governments", NULL};
-    return dy_word_in(&sa->t[p->head], heads);
+    for (size_t i = p->b; i < p->e; i++)
+        if (dy_word_in(&sa->t[i], heads))
+            return true;
+    return false;
 }
 
 void dy_np_actors(dy_sa *sa, dy_memory *mem)
@@ -1128,6 +1152,9 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
     /* coreference and memory, in text order */
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
+        /* "the two heads of state" is only a country-less agent by itself */
+        if (p->nact == 1 && p->act[0].generic && pair_description(sa, p))
+            p->nact = 0;
         if (!p->nact) {
             dy_actor a;
             if ((p->flags & NPF_PRONOUN) || (p->e - p->b == 1 &&

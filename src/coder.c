@@ -200,6 +200,7 @@ static int add_event(dyad_coder *c, const dy_sa *sa, const dy_ev *e)
     o->date = arena_str(c, date, 10);
     o->date_source = e->date_src == 1 ? "explicit"
                      : e->date_src == 2 ? "relative"
+                     : e->date_src == 3 ? "context"
                                         : "story";
     o->future = e->future;
     o->negated = (e->flags & EV_NEG) != 0;

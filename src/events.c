@@ -246,6 +246,15 @@ static void collect(const dy_sa *sa, int16_t np, bool single, dy_actor *out,
     }
 }
 
+/* Does NP q have an actor with a country (not just "---GOV")? */
+static bool np_real(const dy_sa *sa, int16_t q)
+{
+    for (size_t i = 0; i < sa->np[q].nact; i++)
+        if (!sa->np[q].act[i].generic)
+            return true;
+    return false;
+}
+
 /* First actor NP in a prepositional phrase after token `from` in the
  * window. */
 static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
@@ -376,6 +385,10 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
     return found;
 }
 
+static const char *const place_heads[] = {
+    "border", "borders", "frontier", "frontiers", "coast", "territory",
+    "region", "soil", "airspace", "waters", NULL};
+
 static void verb_events(dy_sa *sa, bool *used)
 {
     const dy_dict *d = sa->dict;
@@ -385,9 +398,13 @@ static void verb_events(dy_sa *sa, bool *used)
             continue;
         /* "suspected of blowing up", "without returning": a gerund after a
          * preposition names an act, it does not report one */
-        if ((v->flags & VG_GERUND) && v->b > 0 && sa->t[v->b - 1].tag == T_IN &&
-            !sa_is(sa, v->b - 1, "by"))
-            continue;
+        if (v->flags & VG_GERUND) {
+            size_t pb = v->b;
+            while (pb > 0 && (sa->t[pb - 1].tag == T_RB || sa_is(sa, pb - 1, "not")))
+                pb--;
+            if (pb > 0 && sa->t[pb - 1].tag == T_IN && !sa_is(sa, pb - 1, "by"))
+                continue;
+        }
         size_t lo = window_start(sa, v), hi = window_end(sa, v);
         v->win_end = (uint16_t)hi;
         uint32_t pidx = 0;
@@ -419,7 +436,7 @@ static void verb_events(dy_sa *sa, bool *used)
             if (passive) {
                 tgt = v->subj;
             } else {
-                tgt = v->obj >= 0 && sa->np[v->obj].nact ? v->obj : -1;
+                tgt = v->obj >= 0 && np_real(sa, v->obj) ? v->obj : -1;
                 if (tgt < 0)
                     tgt = pp_target(sa, v->e, hi);
             }
@@ -450,9 +467,51 @@ static void verb_events(dy_sa *sa, bool *used)
                     tgt = pp_target(sa, c->e, window_end(sa, c));
             }
         }
+        if (tgt < 0 && !passive && (proot == 2 || proot == 10)) {
+            /* "demanded guarantees that would prevent NATO expansion": an
+             * appeal or demand is made of the actor its object speaks of */
+            for (size_t k = v->e; k < sa->n && tgt < 0; k++) {
+                if (sa->t[k].tag == T_END || sa_is(sa, k, ";"))
+                    break;
+                int16_t q = sa->np_at[k];
+                if (q >= 0 && sa->np[q].nact && !sa->np[q].act[0].generic &&
+                    (src < 0 || sa->np[q].first_coord != sa->np[src].first_coord) &&
+                    !(sa->np[q].flags & NPF_PRONOUN))
+                    tgt = q;
+            }
+        }
+        if (tgt < 0 && proot == 15) {
+            /* "deploying troops near the Ukrainian border": a show of force
+             * is aimed at the country it is placed against */
+            for (size_t k = v->e; k < hi && tgt < 0; k++) {
+                int16_t q = sa->np_at[k];
+                if (q >= 0 && sa->np[q].prep >= 0 && sa->ment_at[k] >= 0 &&
+                    sa->ment[sa->ment_at[k]].kind == PH_ADJ &&
+                    dy_word_in(&sa->t[sa->np[q].head], place_heads))
+                    tgt = -2 - (int16_t)sa->ment_at[k];
+            }
+        }
         if (src >= 0 && tgt >= 0 &&
             sa->np[src].first_coord == sa->np[tgt].first_coord)
             tgt = -1;
+        if (tgt <= -2) {
+            /* a place adjective as target: build a one-off actor */
+            const dy_mention *mm = &sa->ment[-2 - tgt];
+            size_t before = sa->nev;
+            emit(sa, pt, pidx, &m, src, -1, ssingle, tsingle, g, v->head,
+                 v->head + 1, 0);
+            for (size_t k = before; k < sa->nev; k++) {
+                dy_ev *e = &sa->ev[k];
+                memset(&e->tgt, 0, sizeof e->tgt);
+                dy_code_join(e->tgt.code, mm->code, 3, "");
+                e->tgt.b = mm->b;
+                e->tgt.e = mm->e;
+                e->tgt.entity = mm->entity;
+                e->tgt.conf = mm->conf;
+                e->has_tgt = 1;
+            }
+            continue;
+        }
         emit(sa, pt, pidx, &m, src, tgt, ssingle, tsingle, g, v->head,
              v->head + 1, 0);
     }

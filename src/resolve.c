@@ -191,38 +191,127 @@ static const dy_vg *ev_vg(const dy_sa *sa, const dy_ev *e)
 
 /* ---- dates -------------------------------------------------------------------------- */
 
-static void date_events(dy_sa *sa)
+/* The verb group nearest to token t (dates follow their verb more often
+ * than they precede it, so a verb after the date counts 1.5x farther). */
+static int owner_vg(const dy_sa *sa, size_t t)
+{
+    int best = -1;
+    double bd = 1e9;
+    for (size_t g = 0; g < sa->nvg; g++) {
+        const dy_vg *v = &sa->vg[g];
+        if (v->flags & VG_INF)
+            continue; /* "expected to meet on Jan 12": the group of expected */
+        double d = v->head <= t ? (double)(t - v->head)
+                                : 1.5 * (double)(v->head - t);
+        if (d < bd) {
+            bd = d;
+            best = (int)g;
+        }
+    }
+    return best;
+}
+
+/* The verb group whose event this is, for dating: infinitives are dated
+ * through the verb that governs them. */
+static int date_vg(const dy_sa *sa, const dy_ev *e)
+{
+    int g = e->vg < sa->nvg ? (int)e->vg : -1;
+    for (int k = 0; g >= 0 && k < 6 && (sa->vg[g].flags & VG_INF) &&
+                    sa->vg[g].ctrl >= 0;
+         k++)
+        g = sa->vg[g].ctrl;
+    if (g < 0)
+        g = owner_vg(sa, e->verb_b);
+    return g;
+}
+
+static void date_events(dy_sa *sa, dy_memory *mem)
 {
     bool any = false;
     for (size_t i = 0; i < sa->nev; i++)
         if (!sa->ev[i].dropped)
             any = true;
-    if (!any)
-        return;
     /* expressions are resolved twice: for past and for future clauses; each
      * event takes the reading that matches its own tense */
     dy_timex tx[16], txf[16];
     size_t ntx = dy_timex_find(sa->t, sa->n, sa->story_days, 0, tx, 16);
     size_t ntxf = ntx ? dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16)
                       : 0;
-    for (size_t i = 0; i < sa->nev; i++) {
+    int owner[16];
+    for (size_t k = 0; k < ntx; k++)
+        owner[k] = owner_vg(sa, tx[k].tok0);
+    for (size_t i = 0; any && i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
         e->date = sa->story_days;
         e->date_src = 0;
-        if (!ntx || e->dropped)
+        if (e->dropped)
             continue;
         const dy_vg *g = ev_vg(sa, e);
         bool fut = e->future || (g && (g->tense == TENSE_FUT ||
                                        (g->flags & VG_PLANNED)));
         const dy_timex *set = fut && ntxf == ntx ? txf : tx;
-        int k = dy_timex_pick(sa->t, sa->n, set, ntx, e->verb_b);
-        if (k < 0)
+        int mine = date_vg(sa, e);
+        int k = ntx ? dy_timex_pick(sa->t, sa->n, set, ntx, e->verb_b) : -1;
+        /* a date nearer another verb is that verb's ("meet on January 12,
+         * and Russia will hold talks on January 13") */
+        if (k >= 0 && mine >= 0 && owner[k] >= 0 && owner[k] != mine &&
+            sa->vg[owner[k]].clause == sa->vg[mine].clause) {
+            k = -1;
+            for (size_t t = 0; t < ntx; t++)
+                if (owner[t] == mine && !(set[t].flags & DY_TXF_ATTR)) {
+                    k = (int)t;
+                    break;
+                }
+        }
+        /* "said on December 22 that Russia is deploying": a present state
+         * in a complement holds at the date of the statement */
+        if (k < 0 && g && g->tense == TENSE_PRES && mine >= 0) {
+            int c = sa->vg[mine].clause;
+            if (sa->cl[c].type == CL_THAT && sa->cl[c].parent >= 0)
+                for (size_t t = 0; t < ntx; t++)
+                    if (owner[t] >= 0 && sa->vg[owner[t]].clause == sa->cl[c].parent &&
+                        !(set[t].flags & DY_TXF_ATTR)) {
+                        k = (int)t;
+                        break;
+                    }
+        }
+        if (k >= 0) {
+            e->date = set[k].days;
+            e->date_src = set[k].kind == DY_TX_EXPLICIT ? 1 : 2;
+            if (set[k].dir > 0)
+                e->future = 1;
             continue;
-        e->date = set[k].days;
-        e->date_src = set[k].kind == DY_TX_EXPLICIT ? 1 : 2;
-        if (set[k].dir > 0)
-            e->future = 1;
+        }
+        /* no date in the sentence: the previous sentence's, when it speaks
+         * of the same actors ("on December 30, Biden ... . Biden warned
+         * Putin ...") */
+        if (!ntx && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
+            bool same = false;
+            for (int c = 0; c < mem->nctx && !same; c++)
+                same = (e->has_src && strncmp(e->src.code, mem->ctx_codes[c], 3) == 0) ||
+                       (e->has_tgt && strncmp(e->tgt.code, mem->ctx_codes[c], 3) == 0);
+            if (same) {
+                e->date = mem->ctx_date;
+                e->date_src = 3;
+            }
+        }
     }
+    /* remember this sentence's first explicit or relative date and its
+     * actors for the next sentence */
+    mem->ctx_sent = 0;
+    for (size_t k = 0; k < ntx; k++) {
+        if (tx[k].flags & DY_TXF_ATTR || tx[k].precision != DY_PREC_DAY)
+            continue;
+        mem->ctx_date = tx[k].days;
+        mem->ctx_sent = sa->sidx + 2; /* valid for sentence sidx + 1 */
+        mem->nctx = 0;
+        for (size_t m = 0; m < sa->nment && mem->nctx < 8; m++)
+            if (sa->ment[m].code[0] && sa->ment[m].kind != PH_AGENT)
+                memcpy(mem->ctx_codes[mem->nctx++], sa->ment[m].code, 3);
+        break;
+    }
+    if (mem->ctx_sent)
+        mem->ctx_sent--; /* == sidx + 1: the next sentence's index */
 }
 
 /* ---- the main pass -------------------------------------------------------------------- */
@@ -280,7 +369,6 @@ static bool has_complement(const dy_sa *sa, size_t g)
 
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
-    (void)mem;
     /* 1. modality of each event's own verb group */
     for (size_t i = 0; i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
@@ -316,6 +404,10 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             e->flags |= EV_NEG;
             continue;
         }
+        /* "talks between X and Y are scheduled to begin": an event noun
+         * whose verb plans it */
+        if ((e->flags & EV_NOUN) && plans_complement(sa, g))
+            planned = true;
         bool future = g->tense == TENSE_FUT || g->modal == MOD_POSSIBLE ||
                       g->modal == MOD_WOULD || planned;
         if (!future)
@@ -493,5 +585,5 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 drop(b, "duplicate in sentence");
         }
     }
-    date_events(sa);
+    date_events(sa, mem);
 }
