@@ -162,6 +162,11 @@ typedef struct dy_sa {
     int16_t cl_at[DY_MAX_STOK];
     dy_ev ev[64];
     size_t nev;
+    /* date expressions of the sentence (for --explain) */
+    int32_t tx_days[16];
+    uint16_t tx_tok[16];
+    int16_t tx_owner[16];
+    size_t ntx;
 } dy_sa;
 
 /* Discourse memory for coreference, per document. */
@@ -178,7 +183,7 @@ typedef struct dy_memory {
      * it has none and speaks of the same actors */
     int32_t ctx_date;
     size_t ctx_sent;            /* sentence index + 1 (0 = none)             */
-    char ctx_codes[8][4];       /* country roots of its actors               */
+    char ctx_codes[8][8];       /* roots of its actors (6 chars for IGOs)    */
     int nctx;
 } dy_memory;
 

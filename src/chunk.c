@@ -544,7 +544,8 @@ void dy_clauses(dy_sa *sa)
         if (w_in(sa, i, cond_words))
             type = CL_IF;
         else if (w_in(sa, i, rel_words) && i > 0 &&
-                 (sa->np_at[i - 1] >= 0 || sa_is(sa, i - 1, ",")))
+                 (sa->np_at[i - 1] >= 0 || sa_is(sa, i - 1, ",") ||
+                  sa_is(sa, i - 1, "of")))
             type = CL_REL;
         else if (sa_is(sa, i, "that") && i > 0) {
             /* complementizer after a verb (or verb + object), relative
@@ -999,18 +1000,25 @@ static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
         bool person = a->entity != UINT32_MAX &&
                       sa->dict->ents[a->entity].kind == ENT_PERSON;
         bool gov = strlen(a->code) >= 6 && memcmp(a->code + 3, "GOV", 3) == 0;
-        dy_actor *pair = person || gov ? mem->pair_lead : mem->pair_state;
-        int *np = person || gov ? &mem->n_lead : &mem->n_state;
-        if (!person && !gov && strlen(a->code) != 3)
-            continue;
-        if (*np >= 1 && strncmp(pair[1].code, a->code, 3) == 0) {
-            pair[1] = *a;
-            continue;
+        for (int which = 0; which < 2; which++) {
+            /* leaders: persons and governments; states: any actor, by its
+             * country root */
+            if (which == 0 && !person && !gov)
+                continue;
+            dy_actor *pair = which == 0 ? mem->pair_lead : mem->pair_state;
+            int *np = which == 0 ? &mem->n_lead : &mem->n_state;
+            dy_actor b = *a;
+            if (which == 1)
+                b.code[3] = 0;
+            if (*np >= 1 && strncmp(pair[1].code, b.code, 3) == 0) {
+                pair[1] = b;
+                continue;
+            }
+            pair[0] = pair[1];
+            pair[1] = b;
+            if (*np < 2)
+                (*np)++;
         }
-        pair[0] = pair[1];
-        pair[1] = *a;
-        if (*np < 2)
-            (*np)++;
     }
 }
 
@@ -1026,7 +1034,9 @@ static bool pair_description(const dy_sa *sa, const dy_np *p)
     static const char *const heads[] = {"countries", "sides", "leaders",
                                         "nations", "states", "governments",
                                         "presidents", "heads", "parties",
-                                        "ministers", NULL};
+                                        "ministers", "delegations",
+                                        "negotiators", "teams", "envoys",
+                                        "neighbours", "neighbors", NULL};
     for (size_t i = p->b; i < p->e; i++)
         if (dy_word_in(&sa->t[i], heads))
             plural_agent = true;
@@ -1080,6 +1090,20 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 const dy_np *o = &sa->np[sa->np_at[k2 - 1]];
                 for (size_t a = 0; a < o->nact; a++)
                     np_add_actor(p, &o->act[a]);
+            }
+        }
+        /* "Russian and Ukrainian envoys" chunked as "Russian" + "and" +
+         * "Ukrainian envoys": the first conjunct shares the agent head */
+        if (p->next_coord >= 0 && p->nact == 1 && p->e - p->b == 1 &&
+            sa->ment_at[p->b] >= 0 && sa->ment[sa->ment_at[p->b]].kind == PH_ADJ &&
+            strlen(p->act[0].code) == 3) {
+            const dy_np *n2 = &sa->np[p->next_coord];
+            if (n2->nact && strlen(n2->act[0].code) >= 6 && !n2->act[0].generic &&
+                sa->ment_at[n2->head] >= 0 &&
+                sa->ment[sa->ment_at[n2->head]].kind == PH_AGENT) {
+                char code[32];
+                dy_code_join(code, p->act[0].code, 3, n2->act[0].code + 3);
+                memcpy(p->act[0].code, code, sizeof code);
             }
         }
         /* "Israeli helicopters and tanks": a country-less agent in a
@@ -1177,9 +1201,10 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                     np_add_actor(p, &a);
                 }
             } else if (pair_description(sa, p) &&
-                       (pair_of_leaders(sa, p) ? mem->n_lead : mem->n_state) == 2) {
-                const dy_actor *pair = pair_of_leaders(sa, p) ? mem->pair_lead
-                                                              : mem->pair_state;
+                       (mem->n_lead == 2 || mem->n_state == 2)) {
+                bool lead = pair_of_leaders(sa, p) ? mem->n_lead == 2
+                                                   : mem->n_state != 2;
+                const dy_actor *pair = lead ? mem->pair_lead : mem->pair_state;
                 for (int i = 0; i < 2; i++) {
                     a = pair[i];
                     a.b = p->b;

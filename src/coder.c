@@ -283,6 +283,18 @@ static void explain_sentence(dyad_coder *c, const dy_sa *sa, const char *why)
             dy_buf_puts(b, " (not an event verb)");
         dy_buf_puts(b, "\n");
     }
+    for (size_t k = 0; k < sa->ntx; k++) {
+        char d10[11];
+        dy_format_date(sa->tx_days[k], d10);
+        dy_buf_printf(b, "  date: \"%.*s\" -> %s", (int)sa->t[sa->tx_tok[k]].n,
+                      sa->t[sa->tx_tok[k]].s, d10);
+        if (sa->tx_owner[k] >= 0) {
+            const dy_vg *g = &sa->vg[sa->tx_owner[k]];
+            dy_buf_printf(b, " (nearest verb \"%.*s\")", (int)sa->t[g->head].n,
+                          sa->t[g->head].s);
+        }
+        dy_buf_puts(b, "\n");
+    }
     for (size_t k = 0; k < sa->nev; k++) {
         const dy_ev *e = &sa->ev[k];
         dy_buf_printf(b, "  %s: %s -> %s %s", e->dropped ? "dropped" : "event",
@@ -295,6 +307,15 @@ static void explain_sentence(dyad_coder *c, const dy_sa *sa, const char *why)
         }
         if (e->why)
             dy_buf_printf(b, " (%s)", e->why);
+        if (!e->dropped) {
+            char d10[11];
+            dy_format_date(e->date, d10);
+            dy_buf_printf(b, " date %s (%s)", d10,
+                          e->date_src == 1   ? "explicit"
+                          : e->date_src == 2 ? "relative"
+                          : e->date_src == 3 ? "previous sentence"
+                                             : "story");
+        }
         dy_buf_puts(b, "\n");
     }
     if (!sa->nev)

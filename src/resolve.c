@@ -191,6 +191,15 @@ static const dy_vg *ev_vg(const dy_sa *sa, const dy_ev *e)
 
 /* ---- dates -------------------------------------------------------------------------- */
 
+/* Same actor root: the country, or for organisations (IGO, NGO, IMG ...)
+ * the organisation's first six characters. */
+static bool same_root(const char *a, const char *b)
+{
+    bool org = strncmp(a, "IGO", 3) == 0 || strncmp(a, "NGO", 3) == 0 ||
+               strncmp(a, "IMG", 3) == 0 || strncmp(a, "MNC", 3) == 0;
+    return strncmp(a, b, org ? 6 : 3) == 0;
+}
+
 /* The verb group nearest to token t (dates follow their verb more often
  * than they precede it, so a verb after the date counts 1.5x farther). */
 static int owner_vg(const dy_sa *sa, size_t t)
@@ -201,8 +210,13 @@ static int owner_vg(const dy_sa *sa, size_t t)
         const dy_vg *v = &sa->vg[g];
         if (v->flags & VG_INF)
             continue; /* "expected to meet on Jan 12": the group of expected */
-        double d = v->head <= t ? (double)(t - v->head)
-                                : 1.5 * (double)(v->head - t);
+        size_t lo = DY_MIN((size_t)v->head, t), hi = DY_MAX((size_t)v->head, t);
+        bool comma = false;
+        for (size_t k = lo; k < hi; k++)
+            if (sa->t[k].tag == T_COMMA)
+                comma = true;
+        double d = v->head <= t ? (double)(t - v->head) * (comma ? 2 : 1)
+                                : (double)(v->head - t) * (comma ? 3 : 1.5);
         if (d < bd) {
             bd = d;
             best = (int)g;
@@ -238,8 +252,13 @@ static void date_events(dy_sa *sa, dy_memory *mem)
     size_t ntxf = ntx ? dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16)
                       : 0;
     int owner[16];
-    for (size_t k = 0; k < ntx; k++)
+    for (size_t k = 0; k < ntx; k++) {
         owner[k] = owner_vg(sa, tx[k].tok0);
+        sa->tx_days[k] = tx[k].days;
+        sa->tx_tok[k] = (uint16_t)tx[k].tok0;
+        sa->tx_owner[k] = (int16_t)owner[k];
+    }
+    sa->ntx = ntx;
     for (size_t i = 0; any && i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
         e->date = sa->story_days;
@@ -286,11 +305,15 @@ static void date_events(dy_sa *sa, dy_memory *mem)
          * of the same actors ("on December 30, Biden ... . Biden warned
          * Putin ...") */
         if (!ntx && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
-            bool same = false;
-            for (int c = 0; c < mem->nctx && !same; c++)
-                same = (e->has_src && strncmp(e->src.code, mem->ctx_codes[c], 3) == 0) ||
-                       (e->has_tgt && strncmp(e->tgt.code, mem->ctx_codes[c], 3) == 0);
-            if (same) {
+            /* both of its actors were in the previous sentence */
+            bool s_in = false, t_in = !e->has_tgt;
+            for (int c = 0; c < mem->nctx; c++) {
+                if (e->has_src && same_root(e->src.code, mem->ctx_codes[c]))
+                    s_in = true;
+                if (e->has_tgt && same_root(e->tgt.code, mem->ctx_codes[c]))
+                    t_in = true;
+            }
+            if (s_in && t_in) {
                 e->date = mem->ctx_date;
                 e->date_src = 3;
             }
@@ -307,7 +330,7 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         mem->nctx = 0;
         for (size_t m = 0; m < sa->nment && mem->nctx < 8; m++)
             if (sa->ment[m].code[0] && sa->ment[m].kind != PH_AGENT)
-                memcpy(mem->ctx_codes[mem->nctx++], sa->ment[m].code, 3);
+                memcpy(mem->ctx_codes[mem->nctx++], sa->ment[m].code, 6);
         break;
     }
     if (mem->ctx_sent)
