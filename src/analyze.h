@@ -185,6 +185,10 @@ typedef struct dy_memory {
     size_t ctx_sent;            /* sentence index + 1 (0 = none)             */
     char ctx_codes[8][8];       /* roots of its actors (6 chars for IGOs)    */
     int nctx;
+    /* how often each country has been named in the story so far */
+    char roots[16][4];
+    int root_n[16];
+    int nroots;
 } dy_memory;
 
 /* actors.c */

@@ -268,6 +268,11 @@ static bool np_token(const dy_sa *sa, size_t i)
         return true;
     if (t == T_DOLLAR || (t == T_SYM && sa_is(sa, i, "%")))
         return true;
+    /* the possessive 's between two nominals: "Sudan's government" */
+    if ((t == T_POS || sa_is(sa, i, "'s") || sa_is(sa, i, "'")) && i > 0 &&
+        (nominal(sa, i - 1) || in_mention(sa, i - 1)) && i + 1 < sa->n &&
+        sa->vg_at[i + 1] < 0 && !verbish(sa, i + 1) && t != T_VBZ)
+        return true;
     return false;
 }
 
@@ -1055,6 +1060,87 @@ static bool pair_of_leaders(const dy_sa *sa, const dy_np *p)
     return false;
 }
 
+/* Is code a state's root ("UKR", "UKRGOV"), not an organisation or region? */
+static bool state_code(const dy_dict *d, const dy_actor *a)
+{
+    if (a->entity == UINT32_MAX || a->generic || strlen(a->code) < 3)
+        return false;
+    const dy_entity *e = &d->ents[a->entity];
+    if (e->kind == ENT_COUNTRY)
+        return true;
+    /* persons and institutions of a state carry its code */
+    char c[4] = {a->code[0], a->code[1], a->code[2], 0};
+    for (size_t i = 0; i < 3; i++)
+        if (c[i] < 'A' || c[i] > 'Z')
+            return false;
+    return strcmp(c, "IGO") && strcmp(c, "NGO") && strcmp(c, "IMG") &&
+           strcmp(c, "MNC") && strcmp(c, "---") && e->kind != ENT_AGENT;
+}
+
+/* An agent without a country ("police", "the opposition") belongs to the
+ * only state the sentence names, else to the state the story names most. */
+static void default_country(dy_sa *sa, dy_memory *mem)
+{
+    const dy_dict *d = sa->dict;
+    char only[4] = "";
+    int distinct = 0;
+    for (size_t k = 0; k < sa->nnp; k++)
+        for (size_t i = 0; i < sa->np[k].nact; i++) {
+            const dy_actor *a = &sa->np[k].act[i];
+            if (!state_code(d, a))
+                continue;
+            if (!distinct || strncmp(only, a->code, 3) != 0) {
+                if (distinct && strncmp(only, a->code, 3) != 0)
+                    distinct = 2;
+                else
+                    distinct = 1;
+                if (distinct == 1)
+                    memcpy(only, a->code, 3);
+            }
+            /* count for the story */
+            int r;
+            for (r = 0; r < mem->nroots; r++)
+                if (strncmp(mem->roots[r], a->code, 3) == 0)
+                    break;
+            if (r == mem->nroots && r < 16) {
+                memcpy(mem->roots[r], a->code, 3);
+                mem->roots[r][3] = 0;
+                mem->root_n[r] = 0;
+                mem->nroots++;
+            }
+            if (r < 16)
+                mem->root_n[r]++;
+        }
+    const char *fill = distinct == 1 ? only : NULL;
+    if (!fill && distinct == 0 && mem->nroots) {
+        int best = 0, second = 0, bi = -1;
+        for (int r = 0; r < mem->nroots; r++) {
+            if (mem->root_n[r] > best) {
+                second = best;
+                best = mem->root_n[r];
+                bi = r;
+            } else if (mem->root_n[r] > second) {
+                second = mem->root_n[r];
+            }
+        }
+        if (bi >= 0 && best >= 2 && best > second)
+            fill = mem->roots[bi];
+    }
+    if (!fill)
+        return;
+    for (size_t k = 0; k < sa->nnp; k++)
+        for (size_t i = 0; i < sa->np[k].nact; i++) {
+            dy_actor *a = &sa->np[k].act[i];
+            if (!a->generic)
+                continue;
+            char code[32];
+            dy_code_join(code, fill, 3, a->code + 3);
+            memcpy(a->code, code, sizeof code);
+            a->generic = 0;
+            a->conf = 0.6f;
+        }
+}
+
 void dy_np_actors(dy_sa *sa, dy_memory *mem)
 {
     for (size_t k = 0; k < sa->nnp; k++)
@@ -1216,6 +1302,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         }
         remember(mem, sa, p);
     }
+    default_country(sa, mem);
 }
 
 /* The tagger sometimes reads a past-tense or present verb after a name as
@@ -1270,6 +1357,35 @@ static void rescue_verbs(dy_sa *sa)
     }
 }
 
+/* "seized three Ukrainian navy ships near ...": a present-tense verb tag
+ * on the last noun of a verb's object is a plural noun. */
+static void object_nouns(dy_sa *sa)
+{
+    for (size_t i = 2; i < sa->n; i++) {
+        dy_tok *t = &sa->t[i];
+        if ((t->tag != T_VBZ && t->tag != T_VBP) || in_mention(sa, i) ||
+            dy_word_in(t, be_forms) || dy_word_in(t, have_forms) ||
+            dy_word_in(t, do_forms))
+            continue;
+        int nt = i + 1 < sa->n ? tag(sa, i + 1) : T_END;
+        if (nt == T_DT || nt == T_PRPS || nt == T_PRP || dy_tag_is_noun(nt) ||
+            nt == T_CD || (i + 1 < sa->n && in_mention(sa, i + 1)))
+            continue; /* it has an object of its own: a verb */
+        /* walk back over the noun run to the verb that takes it */
+        size_t k = i;
+        while (k > 0 && (dy_tag_is_noun(tag(sa, k - 1)) || dy_tag_is_adj(tag(sa, k - 1)) ||
+                         tag(sa, k - 1) == T_CD || tag(sa, k - 1) == T_DT ||
+                         in_mention(sa, k - 1)))
+            k--;
+        if (k == i || k == 0 || !dy_tag_is_noun(tag(sa, i - 1)))
+            continue;
+        int pv = tag(sa, k - 1);
+        if ((pv == T_VBD || pv == T_VBZ || pv == T_VBP || pv == T_VB ||
+             pv == T_VBN || pv == T_VBG) && tag(sa, k) != T_PRP)
+            t->tag = t->s[t->n - 1] == 's' ? T_NNS : T_NN;
+    }
+}
+
 void dy_chunk(dy_sa *sa)
 {
     sa->nvg = sa->nnp = sa->ncl = 0;
@@ -1279,6 +1395,7 @@ void dy_chunk(dy_sa *sa)
         sa->cl_at[i] = 0;
     }
     rescue_verbs(sa);
+    object_nouns(sa);
     /* participles used as prepositions: "including", "according (to)" */
     static const char *const prep_like[] = {
         "including", "following", "according", "excluding", "regarding",

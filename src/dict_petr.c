@@ -1201,7 +1201,7 @@ typedef struct pverb {
     uint32_t pre[MAXPART], post[MAXPART];
     uint8_t npre, npost;
     uint8_t dead;           /* superseded by the same verb in another block */
-    char code[8];           /* own code, "" = the block's                   */
+    char code[8], rcode[8]; /* own code, "" = the block's                   */
     uint32_t block, line;
     str text;               /* the verb as written (for ids)                */
     uint32_t dv;            /* dyad verb entry (set when emitting)          */
@@ -1219,9 +1219,10 @@ typedef struct ppat {
 
 typedef struct pblock {
     str name;
-    char code[8];
+    char code[8], rcode[8];
     uint32_t line;
     uint32_t pat0, npat;
+    uint32_t nverbs;        /* verb lines read in the block                 */
 } pblock;
 
 typedef struct vr {
@@ -1289,8 +1290,15 @@ static long new_set(rd *r, str name)
         uint32_t w = dy_dict_intern(d, buf, (size_t)len);
         if (!w)
             return oom(r);
-        if (dy_dict_find_set(d, w) < 0)
-            return dy_dict_add_set(d, buf, (size_t)len);
+        long si = dy_dict_find_set(d, w);
+        if (si >= 0 && d->sets[si].defined)
+            continue;
+        /* new, or used by a dyad file before this definition */
+        if (si < 0)
+            si = dy_dict_add_set(d, buf, (size_t)len);
+        if (si >= 0)
+            d->sets[si].defined = 1;
+        return si;
     }
     return fail(r, "too many synsets named '%.*s'", (int)name.n, name.s);
 }
@@ -1564,101 +1572,23 @@ static void vmap_replace(vr *v, size_t old, size_t now)
             v->vmap[i] = (uint32_t)now + 1;
 }
 
-static int verb_line(rd *r, vr *v, str t)
+/* Add a verb of the current block, unless it is already known. */
+static int add_pverb(rd *r, vr *v, const pverb *p)
 {
-    dy_dict *d = r->d;
-    if (!v->nblocks) {
-        WARN(r, "verb before any '--- NAME [CODE] ---' block: ignored");
-        return 0;
-    }
-    d->petr.verb_lines++;
-    /* [code] */
-    char code[8] = "";
-    const char *lb = find_ch(t, '[');
-    str head = t;
-    if (lb) {
-        str in = from(t, lb + 1);
-        const char *rb = find_ch(in, ']');
-        str c = rb ? before(in, rb) : in;
-        bool ch;
-        if (!rb)
-            WARN(r, "missing ']' after the verb code");
-        if (event_code(c, code, &ch)) {
-            WARN(r, "'%.*s' is not an event code: the block's code applies",
-                 (int)c.n, c.s);
-            code[0] = 0;
-        } else if (ch) {
-            WARN(r, "event code '%.*s' read as %s", (int)c.n, c.s, code);
-        }
-        if (rb && trim(from(in, rb + 1)).n)
-            WARN(r, "text after the verb code ignored");
-        head = before(t, lb);
-    }
-    /* {forms} */
-    str forms = {NULL, 0};
-    const char *br = find_ch(head, '{');
-    if (br) {
-        str in = from(head, br + 1);
-        const char *be = find_ch(in, '}');
-        if (!be)
-            WARN(r, "missing '}' after the verb forms");
-        forms = be ? before(in, be) : in;
-        if (be && trim(from(in, be + 1)).n)
-            WARN(r, "text after the verb forms ignored");
-        head = before(head, br);
-    }
-    str rest = head;
-    str w = next_tok(&rest);
-    if (trim(rest).n)
-        WARN(r, "words after the verb ignored: '%.*s'", (int)trim(rest).n,
-             trim(rest).s);
-    if (!w.n) {
-        WARN(r, "verb line without a verb: ignored");
-        return 0;
-    }
-    pverb p;
-    memset(&p, 0, sizeof p);
-    int rc = parse_verb_word(r, w, &p.lemma, p.pre, &p.npre, p.post, &p.npost);
-    if (rc)
-        return rc > 0 ? 0 : rc;
-    memcpy(p.code, code, sizeof p.code);
-    p.block = (uint32_t)(v->nblocks - 1);
-    p.line = r->line;
-    p.text = keep(&v->strs, w);
-    if (!p.text.s)
-        return oom(r);
-    /* irregular forms: every form of the head word */
-    while (forms.n) {
-        str f = next_tok(&forms);
-        if (!f.n)
-            break;
-        pverb q;
-        memset(&q, 0, sizeof q);
-        rc = parse_verb_word(r, f, &q.lemma, q.pre, &q.npre, q.post, &q.npost);
-        if (rc < 0)
-            return rc;
-        if (rc)
-            continue;
-        if ((q.npre || q.npost || p.npre || p.npost) && !same_sig(&p, &q)) {
-            WARN(r, "form '%.*s' has other words than the verb '%.*s': ignored",
-                 (int)f.n, f.s, (int)w.n, w.s);
-            continue;
-        }
-        if (q.lemma != p.lemma && dy_dict_add_irregular(d, q.lemma, p.lemma))
-            return oom(r);
-    }
+    int rc;
     if (DY_GROW(v->verbs, v->capverbs, v->nverbs + 1))
         return oom(r);
     size_t vi = v->nverbs;
-    v->verbs[vi] = p;
+    v->verbs[vi] = *p;
     long old = verb_lookup(r, v, vi, &rc);
     if (rc)
         return rc;
     if (old >= 0) {
         pverb *o = &v->verbs[old];
-        if (o->block == p.block)
-            return 0;                           /* the same line twice */
-        const pblock *ob = &v->blocks[o->block], *nb = &v->blocks[p.block];
+        if (o->block == p->block)
+            return 0;                           /* the same verb twice */
+        const pblock *ob = &v->blocks[o->block], *nb = &v->blocks[p->block];
+        str w = p->text;
         if (r->kind == PETR_VERBS2) {
             /* PETRARCH-2 stores a verb's block with setdefault: the first
              * block wins */
@@ -1677,6 +1607,109 @@ static int verb_line(rd *r, vr *v, str t)
     }
     v->nverbs++;
     return 0;
+}
+
+static int verb_line(rd *r, vr *v, str t)
+{
+    dy_dict *d = r->d;
+    if (!v->nblocks) {
+        WARN(r, "verb before any '--- NAME [CODE] ---' block: ignored");
+        return 0;
+    }
+    d->petr.verb_lines++;
+    v->blocks[v->nblocks - 1].nverbs++;
+    /* VERB {FORMS} [CODE], the two groups in either order */
+    char code[8] = "", rcode[8] = "";
+    str forms = {NULL, 0}, codes = {NULL, 0};
+    const char *br = find_ch(t, '{'), *lb = find_ch(t, '[');
+    const char *cut = br && (!lb || br < lb) ? br : lb;
+    str head = cut ? before(t, cut) : t;
+    str junk = {NULL, 0};
+    str tail = cut ? from(t, cut) : mkstr(t.s + t.n, 0);
+    while (tail.n) {
+        char open = tail.s[0], close = open == '{' ? '}' : ']';
+        if (open != '{' && open != '[') {
+            junk = tail;
+            break;
+        }
+        str in = mkstr(tail.s + 1, tail.n - 1);
+        const char *e = find_ch(in, close);
+        if (!e)
+            WARN(r, "missing '%c'", close);
+        str g = e ? before(in, e) : in;
+        if ((open == '{' && forms.s) || (open == '[' && codes.s)) {
+            junk = tail;
+            break;
+        }
+        if (open == '{')
+            forms = g;
+        else
+            codes = g;
+        tail = e ? trim(from(in, e + 1)) : mkstr(in.s + in.n, 0);
+    }
+    if (junk.n)
+        WARN(r, "text after the verb ignored: '%.*s'", (int)junk.n, junk.s);
+    if (codes.s) {
+        bool ch;
+        if (event_codes(codes, code, rcode, &ch)) {
+            WARN(r, "'%.*s' is not an event code: the block's code applies",
+                 (int)codes.n, codes.s);
+            code[0] = rcode[0] = 0;
+        } else if (ch) {
+            WARN(r, "event code '%.*s' read as %s%s%s", (int)codes.n, codes.s,
+                 code, rcode[0] ? ":" : "", rcode);
+        }
+    }
+    str rest = head;
+    str w = next_tok(&rest);
+    if (trim(rest).n)
+        WARN(r, "words after the verb ignored: '%.*s'", (int)trim(rest).n,
+             trim(rest).s);
+    if (!w.n) {
+        WARN(r, "verb line without a verb: ignored");
+        return 0;
+    }
+    pverb p;
+    memset(&p, 0, sizeof p);
+    int rc = parse_verb_word(r, w, &p.lemma, p.pre, &p.npre, p.post, &p.npost);
+    if (rc)
+        return rc > 0 ? 0 : rc;
+    memcpy(p.code, code, sizeof p.code);
+    memcpy(p.rcode, rcode, sizeof p.rcode);
+    p.block = (uint32_t)(v->nblocks - 1);
+    p.line = r->line;
+    p.text = keep(&v->strs, w);
+    if (!p.text.s)
+        return oom(r);
+    rc = add_pverb(r, v, &p);
+    /* irregular forms: every form of the head word, commas allowed */
+    while (!rc && forms.n) {
+        str f = next_tok(&forms);
+        while (f.n && f.s[f.n - 1] == ',')
+            f.n--;
+        while (f.n && f.s[0] == ',') {
+            f.s++;
+            f.n--;
+        }
+        if (!f.n)
+            continue;
+        pverb q = p;
+        rc = parse_verb_word(r, f, &q.lemma, q.pre, &q.npre, q.post, &q.npost);
+        if (rc) {
+            rc = rc > 0 ? 0 : rc;
+            continue;
+        }
+        if (!same_sig(&p, &q)) {
+            /* "+WIRE_TAP {+WIRE_TAPS ...}": the marked word stays, the
+             * others change; PETRARCH stores each form as written */
+            q.text = keep(&v->strs, f);
+            rc = q.text.s ? add_pverb(r, v, &q) : oom(r);
+            continue;
+        }
+        if (q.lemma != p.lemma && dy_dict_add_irregular(d, q.lemma, p.lemma))
+            rc = oom(r);
+    }
+    return rc;
 }
 
 /* ---- patterns ------------------------------------------------------------------- */
@@ -1753,6 +1786,7 @@ static int pattern_part(rd *r, vr *v, patb *pb, str p, bool adj)
             long si = dy_dict_add_set(d, name, strlen(name));
             if (si < 0)
                 return (int)si;
+            d->sets[si].defined = 1;
             rest = p;
             while (rest.n) {
                 const char *s = find_ch(rest, '/');
@@ -1992,13 +2026,15 @@ static int block_line(rd *r, vr *v, str t)
         bool ch;
         if (!rb)
             WARN(r, "missing ']' after the block code");
-        if (event_code(c, b.code, &ch)) {
+        if (event_codes(c, b.code, b.rcode, &ch)) {
             WARN(r, "'%.*s' is not an event code: the block's verbs alone code "
                     "nothing (---)",
                  (int)c.n, c.s);
             memcpy(b.code, "---", 4);
+            b.rcode[0] = 0;
         } else if (ch) {
-            WARN(r, "event code '%.*s' read as %s", (int)c.n, c.s, b.code);
+            WARN(r, "event code '%.*s' read as %s%s%s", (int)c.n, c.s, b.code,
+                 b.rcode[0] ? ":" : "", b.rcode);
         }
     }
     if (DY_GROW(v->blocks, v->capblocks, v->nblocks + 1))
@@ -2162,11 +2198,10 @@ static int emit_verbs(rd *r, vr *v)
     }
     for (size_t b = 0; b < v->nblocks && !rc; b++) {
         const pblock *bl = &v->blocks[b];
-        size_t nl = 0, nall = 0;
+        size_t nl = 0;
         for (size_t i = 0; i < v->nverbs; i++) {
             if (v->verbs[i].block != b)
                 continue;
-            nall++;
             if (!v->verbs[i].dead) {
                 live[nl++] = i;
                 done[i] = false;
@@ -2175,10 +2210,11 @@ static int emit_verbs(rd *r, vr *v)
         if (!nl) {
             if (bl->npat)
                 dy_dict_warn(d, at_line(r, bl->line),
-                             nall ? "block %.*s: all its verbs are in other "
-                                    "blocks, its %u patterns are unused"
-                                  : "block %.*s has no verbs: its %u patterns "
-                                    "are unused",
+                             bl->nverbs ? "block %.*s: all its verbs belong to "
+                                          "other blocks (as in PETRARCH), its "
+                                          "%u patterns are unused"
+                                        : "block %.*s has no verbs: its %u "
+                                          "patterns are unused",
                              (int)bl->name.n, bl->name.s, bl->npat);
             continue;
         }
@@ -2210,30 +2246,33 @@ static int emit_verbs(rd *r, vr *v)
             if (done[live[k]])
                 continue;
             const char *code = pk->code[0] ? pk->code : bl->code;
+            const char *rcode = pk->code[0] ? pk->rcode : bl->rcode;
             size_t ng = 0;
             for (size_t j = k; j < nl; j++) {
                 const pverb *pj = &v->verbs[live[j]];
                 const char *cj = pj->code[0] ? pj->code : bl->code;
-                if (!done[live[j]] && same_sig(pk, pj) && strcmp(code, cj) == 0) {
+                const char *rj = pj->code[0] ? pj->rcode : bl->rcode;
+                if (!done[live[j]] && same_sig(pk, pj) && strcmp(code, cj) == 0 &&
+                    strcmp(rcode, rj) == 0) {
                     grp[ng++] = live[j];
                     done[live[j]] = true;
                 }
             }
-            if (pk->code[0]) {
+            char cbuf[20];
+            snprintf(cbuf, sizeof cbuf, "%s%s%s", code, rcode[0] ? ":" : "",
+                     rcode);
+            int recip = rcode[0] && strcmp(code, rcode) == 0 &&
+                        strcmp(code, "---") != 0;
+            if (pk->code[0] || pk->npre || pk->npost) {
                 char label[96];
                 verb_label(pk->text, label, sizeof label);
                 snprintf(id, sizeof id, "petr:%.*s.%s.%s",
-                         (int)DY_MIN(bl->name.n, 80), bl->name.s, code, label);
-            } else if (pk->npre || pk->npost) {
-                char label[96];
-                verb_label(pk->text, label, sizeof label);
-                snprintf(id, sizeof id, "petr:%.*s.%s.%s",
-                         (int)DY_MIN(bl->name.n, 80), bl->name.s, code, label);
+                         (int)DY_MIN(bl->name.n, 80), bl->name.s, cbuf, label);
             } else {
                 snprintf(id, sizeof id, "petr:%.*s.%s",
-                         (int)DY_MIN(bl->name.n, 80), bl->name.s, code);
+                         (int)DY_MIN(bl->name.n, 80), bl->name.s, cbuf);
             }
-            rc = emit_pattern(r, v, grp, ng, NULL, code, "", 0, id,
+            rc = emit_pattern(r, v, grp, ng, NULL, code, rcode, recip, id,
                               pk->code[0] ? pk->line : bl->line);
         }
     }

@@ -213,7 +213,9 @@ static int owner_vg(const dy_sa *sa, size_t t)
         size_t lo = DY_MIN((size_t)v->head, t), hi = DY_MAX((size_t)v->head, t);
         bool comma = false;
         for (size_t k = lo; k < hi; k++)
-            if (sa->t[k].tag == T_COMMA)
+            if (sa->t[k].tag == T_COMMA ||
+                /* "... on Dec 31 but failed to agree": a coordinated verb */
+                (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0))
                 comma = true;
         double d = v->head <= t ? (double)(t - v->head) * (comma ? 2 : 1)
                                 : (double)(v->head - t) * (comma ? 3 : 1.5);
@@ -594,18 +596,27 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         t->why = "future response conditioned on a conflict act: threat";
         t->loc_tok_b = t->loc_tok_e = -1;
     }
-    /* 4. duplicates within the sentence */
+    /* 4. one event per source, target and root in a sentence: the same act
+     * reached through two verbs of one chain ("is willing to send ... to
+     * help") keeps its most specific code */
     for (size_t i = 0; i < sa->nev; i++) {
         dy_ev *a = &sa->ev[i];
         if (a->dropped)
             continue;
-        for (size_t k = i + 1; k < sa->nev; k++) {
+        for (size_t k = 0; k < sa->nev; k++) {
             dy_ev *b = &sa->ev[k];
-            if (!b->dropped && strcmp(a->code, b->code) == 0 &&
-                strcmp(a->src.code, b->src.code) == 0 &&
-                strcmp(a->tgt.code, b->tgt.code) == 0 &&
-                a->has_src == b->has_src && a->has_tgt == b->has_tgt)
-                drop(b, "duplicate in sentence");
+            if (k == i || b->dropped || root_of(a->code) != root_of(b->code) ||
+                strcmp(a->src.code, b->src.code) != 0 ||
+                strcmp(a->tgt.code, b->tgt.code) != 0 ||
+                a->has_src != b->has_src || a->has_tgt != b->has_tgt)
+                continue;
+            /* keep a: drop b if a is more specific, or equal and first */
+            size_t la = strlen(a->code), lb = strlen(b->code);
+            bool a_gen = generic_code(a->code), b_gen = generic_code(b->code);
+            if ((a_gen && !b_gen) || (a_gen == b_gen && lb > la) ||
+                (a_gen == b_gen && lb == la && k < i))
+                continue;
+            drop(b, "same act as another event of the sentence");
         }
     }
     date_events(sa, mem);
