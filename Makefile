@@ -41,24 +41,32 @@ FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
 
+# V=1 shows the full command lines
+Q = $(if $(V),,@)
+
 $(BUILD)/obj/src/%.o: src/%.c src/dy.h include/dyad.h $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/cli/%.o: cli/%.c include/dyad.h $(wildcard cli/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libdyad.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@$(if $(V),,echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 
 # The shared library exports dyad_* only (see src/dyad.map).
 $(BUILD)/libdyad.so: $(LIB_OBJ) src/dyad.map
-	$(CC) -shared $(CFLAGS) -Wl,--version-script=src/dyad.map -o $@ $(LIB_OBJ) $(LDLIBS)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) -shared $(CFLAGS) -Wl,--version-script=src/dyad.map -o $@ $(LIB_OBJ) $(LDLIBS)
 
 $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS)
 
 # ---- tests --------------------------------------------------------------
 
@@ -69,10 +77,12 @@ $(BUILD)/suites.h: $(UNIT_SRC)
 
 $(BUILD)/obj/unit/%.o: tests/unit/%.c tests/unit/th.h src/dy.h include/dyad.h $(BUILD)/suites.h $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -I$(BUILD) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -I$(BUILD) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
 
 $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdyad.a
-	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LDLIBS)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdyad.a $(LDLIBS)
 
 # Each fuzz target is compiled under its own name so that one replay
 # binary can run all corpora without libFuzzer.

@@ -173,6 +173,8 @@ typedef struct dy_sa {
 typedef struct dy_memory {
     dy_actor last_person;       /* most recent person actor                  */
     int has_person;
+    dy_actor subj_person;       /* most recent person that was a subject     */
+    int has_subj_person;
     dy_actor pair_lead[2];      /* the last two distinct leaders            */
     int n_lead;
     dy_actor pair_state[2];     /* the last two distinct states             */

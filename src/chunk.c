@@ -1271,8 +1271,10 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                                             (w_in(sa, p->b, pronouns_person) ||
                                              w_in(sa, p->b, pronouns_group) ||
                                              w_in(sa, p->b, pronouns_it)))) {
-                if (w_in(sa, p->head, pronouns_person) && mem->has_person) {
-                    a = mem->last_person;
+                if (w_in(sa, p->head, pronouns_person) &&
+                    (mem->has_subj_person || mem->has_person)) {
+                    /* "he" is most often the last person who acted */
+                    a = mem->has_subj_person ? mem->subj_person : mem->last_person;
                     a.b = p->b;
                     a.e = p->e;
                     a.conf = 0.7f;
@@ -1303,6 +1305,20 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         remember(mem, sa, p);
     }
     default_country(sa, mem);
+    /* the persons who acted in this sentence, for "he" in the next ones */
+    for (size_t g = 0; g < sa->nvg; g++) {
+        int16_t s0 = sa->vg[g].subj;
+        if (s0 < 0 || (sa->vg[g].flags & VG_PASSIVE))
+            continue;
+        const dy_np *q = &sa->np[s0];
+        if (q->nact == 1 && q->act[0].entity != UINT32_MAX &&
+            sa->dict->ents[q->act[0].entity].kind == ENT_PERSON &&
+            !(q->flags & NPF_PRONOUN)) {
+            mem->subj_person = q->act[0];
+            mem->has_subj_person = 1;
+            break;
+        }
+    }
 }
 
 /* The tagger sometimes reads a past-tense or present verb after a name as

@@ -403,11 +403,14 @@ static int actor_code(str c, char *out, size_t cap)
 /* ---- dates --------------------------------------------------------------------- */
 
 /* A TABARI date: YYYYMMDD, or YYMMDD with YY <= 30 read as 20YY, else 19YY
- * (PETRreader.dstr_to_ordate). */
+ * (PETRreader.dstr_to_ordate: 8 digits or more are YYYYMMDD and only the
+ * first 8 count, 6 or 7 are YYMMDD and only the first 6 count; the caller
+ * warns about those extra digits). */
 static int petr_date(str x, int32_t *days)
 {
-    if (x.n != 6 && x.n != 8)
+    if (x.n < 6)
         return -1;
+    x.n = x.n >= 8 ? 8 : 6;
     int v[8];
     for (size_t i = 0; i < x.n; i++) {
         if (!is_digit(x.s[i]))
@@ -437,6 +440,15 @@ static int petr_date(str x, int32_t *days)
     return 0;
 }
 
+/* Warn about a date whose extra digits PETRARCH ignores. */
+static void odd_date(dy_dict *d, dy_src src, str x)
+{
+    if (x.n == 7 || x.n > 8)
+        dy_dict_warn(d, src, "date '%.*s' has %zu digits: read as %.*s (the "
+                             "first %d, as PETRARCH does)",
+                     (int)x.n, x.s, x.n, x.n > 8 ? 8 : 6, x.s, x.n > 8 ? 8 : 6);
+}
+
 static str digits(str *x)
 {
     *x = trim(*x);
@@ -453,6 +465,8 @@ static str digits(str *x)
 
 typedef struct entry {
     long ent;               /* entity index, -1 = none                      */
+    bool skip;              /* an entry that was reported and is skipped    */
+    bool coded;             /* a code group was seen (usable or not)        */
     size_t phr0;            /* its first phrase                             */
     char code[32];          /* the undated code ("" = none)                 */
     uint32_t line;
@@ -500,11 +514,13 @@ static int actor_phrase(rd *r, entry *e, str text, char *name, size_t namecap)
     if (nt == SIZE_MAX)
         return oom(r);
     if (nt == 0) {
-        WARN(r, "empty actor phrase: ignored");
+        WARN(r, "empty actor phrase: ignored%s",
+             name ? " with its synonyms and codes" : "");
         return 0;
     }
     if (nt > DY_PHRASE_MAX) {
-        WARN(r, "actor phrase longer than %d words: ignored", DY_PHRASE_MAX);
+        WARN(r, "actor phrase longer than %d words: ignored%s", DY_PHRASE_MAX,
+             name ? " with its synonyms and codes" : "");
         return 0;
     }
     uint32_t mask = name_casemask(r, nt);
@@ -534,7 +550,11 @@ static void end_entry(rd *r, entry *e)
         snprintf(en->code, sizeof en->code, "%s", e->code);
     } else {
         dy_dict_warn(d, at_line(r, e->line),
-                     "actor '%s' has no usable code: ignored", en->name);
+                     e->coded ? "actor '%s' has no usable code: ignored"
+                              : "actor '%s' has no code (no [CODE] on it and "
+                                "no code line after it): ignored, PETRARCH "
+                                "codes nothing for it either",
+                     en->name);
         d->nphr = e->phr0;
         if ((size_t)e->ent + 1 == d->nents)
             d->nents--;
@@ -552,6 +572,7 @@ static int actor_code_group(rd *r, entry *e, str g)
     str rest = trim(g);
     char code[32];
     d->petr.actor_codes++;
+    e->coded = true;
     /* "ELR/GAL": several actors; dyad gives one actor per phrase */
     const char *slash = find_ch(c, '/');
     if (slash) {
@@ -568,7 +589,8 @@ static int actor_code_group(rd *r, entry *e, str g)
     if (cr > 0)
         WARN(r, "actor code '%.*s' read as %s", (int)c.n, c.s, code);
     if (e->ent < 0) {
-        WARN(r, "code restriction before any actor: ignored");
+        if (!e->skip)
+            WARN(r, "code restriction before any actor: ignored");
         return 0;
     }
     if (!rest.n) {
@@ -587,6 +609,8 @@ static int actor_code_group(rd *r, entry *e, str g)
         rest.n--;
         str dt = digits(&rest);
         int32_t days;
+        if (!petr_date(dt, &days))
+            odd_date(d, here(r), dt);
         if (petr_date(dt, &days) || trim(rest).n) {
             WARN(r, "bad date restriction '%.*s' (want <DATE, >DATE or "
                     "DATE-DATE with YYMMDD or YYYYMMDD dates): line ignored",
@@ -601,6 +625,8 @@ static int actor_code_group(rd *r, entry *e, str g)
         str a = digits(&rest);
         rest = trim(rest);
         int32_t da, db;
+        if (!petr_date(a, &da))
+            odd_date(d, here(r), a);
         if (petr_date(a, &da)) {
             str bad = a.n ? a : orig;
             WARN(r, "bad date '%.*s' (want YYMMDD or YYYYMMDD): line ignored",
@@ -616,6 +642,8 @@ static int actor_code_group(rd *r, entry *e, str g)
             rest.s++;
             rest.n--;
             str b = digits(&rest);
+            if (!petr_date(b, &db))
+                odd_date(d, here(r), b);
             if (petr_date(b, &db) || trim(rest).n) {
                 WARN(r, "bad date range '%.*s' (want DATE-DATE with YYMMDD or "
                         "YYYYMMDD dates): line ignored",
@@ -672,6 +700,7 @@ static int new_entry(rd *r, entry *e, str phrase)
     dy_dict *d = r->d;
     char name[256];
     int nt = actor_phrase(r, e, phrase, name, sizeof name);
+    e->skip = nt == 0;
     if (nt <= 0)
         return nt;
     long ent = dy_dict_add_entity(d, ENT_ACTOR, "", name, here(r));
@@ -681,7 +710,7 @@ static int new_entry(rd *r, entry *e, str phrase)
     e->phr0 = d->nphr;
     e->code[0] = 0;
     e->line = r->line;
-    d->petr.actor_entries++;
+    e->coded = false;
     /* tokens are still in r->toks: add the phrase */
     uint32_t ids[DY_PHRASE_MAX];
     size_t k = tokenize(r, strip_us(phrase), ids, NULL, DY_PHRASE_MAX);
@@ -694,7 +723,7 @@ static int new_entry(rd *r, entry *e, str phrase)
 static int load_actors(rd *r)
 {
     dy_dict *d = r->d;
-    entry e = {-1, 0, "", 0};
+    entry e = {-1, false, false, 0, "", 0};
     str line;
     int rc = 0;
     while (!rc && next_line(r, &line)) {
@@ -715,7 +744,8 @@ static int load_actors(rd *r)
         }
         if (t.s[0] == '+') {
             if (e.ent < 0) {
-                WARN(r, "synonym before any actor: ignored");
+                if (!e.skip)
+                    WARN(r, "synonym before any actor: ignored");
                 continue;
             }
             str rest = mkstr(t.s + 1, t.n - 1);
@@ -744,6 +774,7 @@ static int load_actors(rd *r)
         if (indented)
             WARN(r, "indented line with a phrase read as a new actor");
         end_entry(r, &e);
+        d->petr.actor_entries++;
         const char *lb = find_ch(t, '[');
         str phrase = lb ? before(t, lb) : t;
         rc = new_entry(r, &e, phrase);
@@ -1931,6 +1962,13 @@ static int pattern_line(rd *r, vr *v, str t)
         return 0;
     }
     str body = mkstr(t.s + 1, t.n - 1);     /* after '-' */
+    if (body.n && body.s[0] == '-') {
+        WARN(r, "pattern starts with '--': read as '-'");
+        while (body.n && body.s[0] == '-') {
+            body.s++;
+            body.n--;
+        }
+    }
     const char *lb = NULL;
     for (const char *q = body.s + body.n; q-- > body.s;)
         if (*q == '[') {

@@ -56,6 +56,30 @@ const char *dyad_dict_stats(dyad_dict *dd)
     dy_buf_printf(b, "story_discards %zu\n", story);
     dy_buf_printf(b, "words %u\n", d->words.n);
     dy_buf_printf(b, "warnings %zu\n", d->nwarnings);
+    if (d->petr.files) {
+        /* TABARI/PETRARCH files, counted in their own terms; transformations
+         * and issues are understood but not used by the coder (yet) */
+        const dy_petr_stats *ps = &d->petr;
+        dy_buf_printf(b, "petr_files %zu\n", ps->files);
+        dy_buf_printf(b, "petr_verb_blocks %zu\n", ps->verb_blocks);
+        dy_buf_printf(b, "petr_verb_lines %zu\n", ps->verb_lines);
+        dy_buf_printf(b, "petr_verb_patterns %zu\n", ps->verb_patterns);
+        dy_buf_printf(b, "petr_synsets %zu\n", ps->synsets);
+        dy_buf_printf(b, "petr_synset_members %zu\n", ps->synset_members);
+        dy_buf_printf(b, "petr_transformations_unused %zu\n",
+                      ps->transformations);
+        dy_buf_printf(b, "petr_actor_entries %zu\n", ps->actor_entries);
+        dy_buf_printf(b, "petr_actor_synonyms %zu\n", ps->actor_synonyms);
+        dy_buf_printf(b, "petr_actor_codes %zu\n", ps->actor_codes);
+        dy_buf_printf(b, "petr_agent_lines %zu\n", ps->agent_lines);
+        dy_buf_printf(b, "petr_agent_macros %zu\n", ps->agent_macros);
+        dy_buf_printf(b, "petr_discards %zu\n", ps->discards);
+        dy_buf_printf(b, "petr_issue_categories_unused %zu\n",
+                      ps->issue_categories);
+        dy_buf_printf(b, "petr_issue_phrases_unused %zu\n", ps->issue_phrases);
+        dy_buf_printf(b, "petr_issue_exclusions_unused %zu\n",
+                      ps->issue_exclusions);
+    }
     if (d->tagger)
         dy_buf_printf(b, "tagger_words %zu\n", dy_tagger_words(d->tagger));
     return dy_buf_cstr(b);

@@ -110,7 +110,12 @@ static bool match_pattern(const dy_sa *sa, const dy_pattern *pt, size_t head,
         for (; k < hi_lim; k++) {
             size_t len;
             int16_t np = -1;
-            if (item_at(sa, it, k, 1, &len, &np)) {
+            if (item_at(sa, it, k, 1, &len, &np) &&
+                /* an actor slot takes a prepositional phrase only when the
+                 * pattern names the preposition ("with +"), so "met in
+                 * Cairo" does not make Cairo the one met */
+                !((it->type == IT_SRC || it->type == IT_TGT) &&
+                  (sa->np[np].flags & NPF_INPP) && k != pos)) {
                 found = true;
                 if (it->type == IT_SRC) {
                     m->src_np = np;

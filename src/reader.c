@@ -355,11 +355,21 @@ static const char *xml_attr(dy_arena *a, const char *s, const char *e,
 {
     size_t nl = strlen(name);
     for (const char *p = s; p + nl + 2 < e; p++) {
-        if ((p == s || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') &&
-            memcmp(p, name, nl) == 0 && p[nl] == '=' &&
-            (p[nl + 1] == '"' || p[nl + 1] == '\'')) {
-            char q = p[nl + 1];
-            const char *v = p + nl + 2, *w = v;
+        if (!((p == s || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') &&
+              memcmp(p, name, nl) == 0))
+            continue;
+        /* name = "value", spaces allowed around '=' (PETRARCH writes them) */
+        const char *q0 = p + nl;
+        while (q0 < e && (*q0 == ' ' || *q0 == '\t'))
+            q0++;
+        if (q0 >= e || *q0 != '=')
+            continue;
+        q0++;
+        while (q0 < e && (*q0 == ' ' || *q0 == '\t'))
+            q0++;
+        if (q0 < e && (*q0 == '"' || *q0 == '\'')) {
+            char q = *q0;
+            const char *v = q0 + 1, *w = v;
             while (w < e && *w != q)
                 w++;
             size_t len;
