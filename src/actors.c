@@ -8,9 +8,17 @@
 
 bool dy_word_in(const dy_tok *t, const char *const *list)
 {
+    if (!t->nlow)
+        return false;
+    char c0 = t->low[0];
     for (size_t i = 0; list[i]; i++) {
-        size_t n = strlen(list[i]);
-        if (t->nlow == n && memcmp(t->low, list[i], n) == 0)
+        /* the first byte rejects almost every entry without strlen */
+        if (list[i][0] != c0)
+            continue;
+        size_t k = 1;
+        while (k < t->nlow && list[i][k] == t->low[k])
+            k++;
+        if (k == t->nlow && list[i][k] == 0)
             return true;
     }
     return false;
@@ -188,6 +196,12 @@ void dy_find_mentions(dy_sa *sa)
     for (size_t i = 0; i < sa->n; i++)
         sa->ment_at[i] = -1;
     for (size_t i = 0; i < sa->n;) {
+        /* most tokens start no phrase: skip them without a trie lookup */
+        if (!(d->winfo[sa->t[i].w].flags & W_PHRASE) &&
+            !(sa->t[i].w == 0 && d->nfuzzy && (sa->t[i].flags & TOKF_CAP))) {
+            i++;
+            continue;
+        }
         uint32_t node = 0;
         size_t best_end = 0;
         uint32_t best_phr = UINT32_MAX;

@@ -9,6 +9,7 @@
 
 #include "dict.h"
 #include "doc.h"
+#include "wordlists.h"
 
 #define DY_MAX_STOK 256
 #define DY_MAX_ACT 8            /* actors per noun phrase                    */
@@ -162,6 +163,7 @@ typedef struct dy_sa {
     int16_t cl_at[DY_MAX_STOK];
     dy_ev ev[64];
     size_t nev;
+    uint64_t bloom;             /* bloom bits of the words and lemmas        */
     /* date expressions of the sentence (for --explain) */
     int32_t tx_days[16];
     uint16_t tx_tok[16];
@@ -207,8 +209,10 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem);
 /* Helpers shared by the stages. */
 static inline bool sa_is(const dy_sa *sa, size_t i, const char *w)
 {
+    if (i >= sa->n || sa->t[i].low[0] != w[0])
+        return false;
     size_t n = strlen(w);
-    return i < sa->n && sa->t[i].nlow == n && memcmp(sa->t[i].low, w, n) == 0;
+    return sa->t[i].nlow == n && memcmp(sa->t[i].low, w, n) == 0;
 }
 bool dy_word_in(const dy_tok *t, const char *const *list);
 

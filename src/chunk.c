@@ -11,45 +11,10 @@
 
 /* ---- word classes ----------------------------------------------------- */
 
-static const char *const be_forms[] = {"be", "is", "are", "am", "was",
-                                       "were", "been", "being", NULL};
-static const char *const have_forms[] = {"have", "has", "had", "having",
-                                         "'ve", NULL};
-static const char *const do_forms[] = {"do", "does", "did", NULL};
-static const char *const modals_possible[] = {"may", "might", "could", "can",
-                                              "ca", NULL};
-static const char *const modals_would[] = {"would", "should", "'d", NULL};
-static const char *const modals_will[] = {"will", "shall", "'ll", "wo",
-                                          NULL};
-static const char *const negators[] = {"not", "n't", "never", NULL};
-static const char *const vg_adverbs[] = {
-    "also", "already", "still", "just", "now", "reportedly", "allegedly",
-    "previously", "recently", "again", "further", "then", "later", "soon",
-    "currently", "repeatedly", "once", "jointly", "formally", "officially",
-    "finally", "strongly", "immediately", "quickly", "actually", "even",
-    "only", "really", "apparently", "reluctantly", "unanimously", "publicly",
-    "personally", "directly", "eventually", "firmly", "briefly", "yet",
-    "always", "often", "usually", "initially", "subsequently", "swiftly",
-    "openly", "repeatedly", "effectively", "partially", "fully", "largely",
-    "widely", "sharply", "strongly", "vehemently", "harshly", "roundly",
-    "privately", "secretly", "separately", "together", "mutually", NULL};
-static const char *const cond_words[] = {"if", "unless", NULL};
-static const char *const adv_words[] = {
-    "when", "whenever", "after", "before", "because", "while", "although",
-    "though", "since", "until", "once", "whereas", "as", NULL};
-static const char *const rel_words[] = {"who", "whom", "whose", "which",
-                                        NULL};
-static const char *const pronouns_person[] = {"he", "she", "him", "her",
-                                              "his", NULL};
-static const char *const pronouns_group[] = {"they", "them", "their", "we",
-                                             "us", "our", NULL};
-static const char *const pronouns_it[] = {"it", "its", NULL};
 
-bool dy_word_in(const dy_tok *t, const char *const *list);
-
-static bool w_in(const dy_sa *sa, size_t i, const char *const *list)
+static bool w_in(const dy_sa *sa, size_t i, int cls)
 {
-    return i < sa->n && dy_word_in(&sa->t[i], list);
+    return i < sa->n && dy_wc(&sa->t[i], cls);
 }
 
 static int tag(const dy_sa *sa, size_t i)
@@ -125,29 +90,29 @@ static void add_vg(dy_sa *sa, size_t b, size_t e)
     for (size_t i = b; i < e; i++) {
         const dy_tok *t = &sa->t[i];
         int tg = t->tag;
-        if (dy_word_in(t, negators))
+        if (dy_wc(t, WC_NEGATORS))
             g->flags |= VG_NEG;
         if (tg == T_TO)
             g->flags |= VG_INF;
-        if (tg == T_MD || dy_word_in(t, modals_will)) {
+        if (tg == T_MD || dy_wc(t, WC_MODALS_WILL)) {
             finite = true;
-            if (dy_word_in(t, modals_will)) {
+            if (dy_wc(t, WC_MODALS_WILL)) {
                 g->tense = TENSE_FUT;
                 g->modal = MOD_WILL;
-            } else if (dy_word_in(t, modals_possible)) {
+            } else if (dy_wc(t, WC_MODALS_POSSIBLE)) {
                 g->modal = MOD_POSSIBLE;
                 if (sa_is(sa, i, "could") || sa_is(sa, i, "might"))
                     g->modal = MOD_POSSIBLE;
-            } else if (dy_word_in(t, modals_would)) {
+            } else if (dy_wc(t, WC_MODALS_WOULD)) {
                 g->modal = MOD_WOULD;
             } else if (sa_is(sa, i, "must")) {
                 g->modal = MOD_MUST;
             }
         }
         if (i < head) {
-            if (dy_word_in(t, be_forms) || (sa_is(sa, i, "'s") && tg == T_VBZ))
+            if (dy_wc(t, WC_BE_FORMS) || (sa_is(sa, i, "'s") && tg == T_VBZ))
                 seen_be = true;
-            if (dy_word_in(t, have_forms))
+            if (dy_wc(t, WC_HAVE_FORMS))
                 seen_have = true;
             if (sa_is(sa, i, "get") || sa_is(sa, i, "got") ||
                 sa_is(sa, i, "gets"))
@@ -157,14 +122,14 @@ static void add_vg(dy_sa *sa, size_t b, size_t e)
             finite = true;
         if (i == b && (tg == T_VBD) && g->tense != TENSE_FUT)
             g->tense = TENSE_PAST;
-        if (dy_word_in(t, do_forms) && sa_is(sa, i, "did"))
+        if (dy_wc(t, WC_DO_FORMS) && sa_is(sa, i, "did"))
             g->tense = TENSE_PAST;
         if ((sa_is(sa, i, "was") || sa_is(sa, i, "were") ||
              sa_is(sa, i, "had")) && g->tense != TENSE_FUT)
             g->tense = TENSE_PAST;
     }
     int ht = tag(sa, head);
-    if (seen_be && (ht == T_VBN || ht == T_VBD) && !dy_word_in(&sa->t[head], be_forms))
+    if (seen_be && (ht == T_VBN || ht == T_VBD) && !dy_wc(&sa->t[head], WC_BE_FORMS))
         g->flags |= VG_PASSIVE;
     if (!seen_be && !seen_have && (ht == T_VBD) && head == b)
         g->tense = TENSE_PAST;
@@ -196,7 +161,7 @@ static void find_verb_groups(dy_sa *sa)
         bool start = false;
         if (sa->t[i].tag == T_TO && i + 1 < sa->n &&
             ((tag(sa, i + 1) == T_VB && verbish(sa, i + 1)) ||
-             (w_in(sa, i + 1, vg_adverbs) && tag(sa, i + 2) == T_VB &&
+             (w_in(sa, i + 1, WC_VG_ADVERBS) && tag(sa, i + 2) == T_VB &&
               verbish(sa, i + 2))))
             start = true;
         else if (verbish(sa, i) && !adjectival_participle(sa, i))
@@ -212,9 +177,9 @@ static void find_verb_groups(dy_sa *sa)
                 /* a second full verb after a complete verb normally starts a
                  * new group, except after auxiliaries */
                 const dy_tok *pv = &sa->t[last_verb];
-                bool aux = pv->tag == T_MD || dy_word_in(pv, be_forms) ||
-                           dy_word_in(pv, have_forms) ||
-                           dy_word_in(pv, do_forms) || pv->tag == T_TO ||
+                bool aux = pv->tag == T_MD || dy_wc(pv, WC_BE_FORMS) ||
+                           dy_wc(pv, WC_HAVE_FORMS) ||
+                           dy_wc(pv, WC_DO_FORMS) || pv->tag == T_TO ||
                            sa_is(sa, last_verb, "get") || sa_is(sa, last_verb, "got") ||
                            (sa_is(sa, last_verb, "'s") && pv->tag == T_VBZ);
                 if (!aux)
@@ -223,19 +188,19 @@ static void find_verb_groups(dy_sa *sa)
                 j++;
                 continue;
             }
-            if (sa->t[j].tag == T_RB || w_in(sa, j, negators) ||
-                w_in(sa, j, vg_adverbs)) {
+            if (sa->t[j].tag == T_RB || w_in(sa, j, WC_NEGATORS) ||
+                w_in(sa, j, WC_VG_ADVERBS)) {
                 /* adverbs inside the group only when a verb follows */
                 size_t k = j;
                 while (k < sa->n && (sa->t[k].tag == T_RB ||
-                                     w_in(sa, k, negators) ||
-                                     w_in(sa, k, vg_adverbs)))
+                                     w_in(sa, k, WC_NEGATORS) ||
+                                     w_in(sa, k, WC_VG_ADVERBS)))
                     k++;
                 if (k < sa->n && verbish(sa, k) &&
                     (sa->t[last_verb].tag == T_MD ||
-                     dy_word_in(&sa->t[last_verb], be_forms) ||
-                     dy_word_in(&sa->t[last_verb], have_forms) ||
-                     dy_word_in(&sa->t[last_verb], do_forms) ||
+                     dy_wc(&sa->t[last_verb], WC_BE_FORMS) ||
+                     dy_wc(&sa->t[last_verb], WC_HAVE_FORMS) ||
+                     dy_wc(&sa->t[last_verb], WC_DO_FORMS) ||
                      sa->t[last_verb].tag == T_TO)) {
                     j = k;
                     continue;
@@ -276,20 +241,14 @@ static bool np_token(const dy_sa *sa, size_t i)
     return false;
 }
 
-static const char *const subordinators[] = {
-    "if", "unless", "that", "because", "although", "though", "while",
-    "whereas", "whether", "so", "once", "when", "whenever", NULL};
-static const char *const maybe_subordinators[] = {"after", "before", "since",
-                                                   "until", "as", "till",
-                                                   NULL};
 
 /* Is the IN word before token b a subordinating conjunction (its "object"
  * is the subject of a clause)? */
 static bool subordinator_before(const dy_sa *sa, size_t b)
 {
-    if (w_in(sa, b - 1, subordinators))
+    if (w_in(sa, b - 1, WC_SUBORDINATORS))
         return true;
-    if (!w_in(sa, b - 1, maybe_subordinators))
+    if (!w_in(sa, b - 1, WC_MAYBE_SUBORDINATORS))
         return false;
     /* "after Russia attacked": a finite verb follows the noun phrase */
     size_t k = b;
@@ -486,19 +445,6 @@ static void link_nps(dy_sa *sa)
 
 /* ---- clauses -------------------------------------------------------------- */
 
-static const char *const saying_verbs[] = {
-    "say", "said", "says", "saying", "announce", "announced", "announces",
-    "claim", "claimed", "claims", "believe", "believed", "believes",
-    "think", "thought", "thinks", "warn", "warned", "warns", "insist",
-    "insisted", "insists", "declare", "declared", "declares", "report",
-    "reported", "reports", "state", "stated", "states", "add", "added",
-    "adds", "confirm", "confirmed", "confirms", "deny", "denied", "denies",
-    "hope", "hoped", "hopes", "expect", "expected", "expects", "fear",
-    "feared", "fears", "suggest", "suggested", "argue", "argued", "tell",
-    "told", "tells", "know", "knew", "knows", "acknowledge", "acknowledged",
-    "admit", "admitted", "stress", "stressed", "indicate", "indicated",
-    "predict", "predicted", "promise", "promised", "vow", "vowed",
-    "threaten", "threatened", NULL};
 
 static size_t new_clause(dy_sa *sa, size_t b, int type, int parent)
 {
@@ -546,9 +492,9 @@ void dy_clauses(dy_sa *sa)
             stack[depth++] = cur;
             continue;
         }
-        if (w_in(sa, i, cond_words))
+        if (w_in(sa, i, WC_COND_WORDS))
             type = CL_IF;
-        else if (w_in(sa, i, rel_words) && i > 0 &&
+        else if (w_in(sa, i, WC_REL_WORDS) && i > 0 &&
                  (sa->np_at[i - 1] >= 0 || sa_is(sa, i - 1, ",") ||
                   sa_is(sa, i - 1, "of")))
             type = CL_REL;
@@ -567,7 +513,7 @@ void dy_clauses(dy_sa *sa)
                 type = CL_REL;
             else if (after_verb || clause_follows(sa, i + 1, 8))
                 type = CL_THAT;
-        } else if (w_in(sa, i, adv_words) && tg != T_RB &&
+        } else if (w_in(sa, i, WC_ADV_WORDS) && tg != T_RB &&
                    clause_follows(sa, i + 1, 10)) {
             /* "after" + clause, not "after talks" */
             type = CL_ADV;
@@ -578,7 +524,7 @@ void dy_clauses(dy_sa *sa)
          * clause without "that" after a verb of saying or thinking */
         if (type < 0 && i > 0 && sa->vg_at[i - 1] >= 0 && sa->np_at[i] >= 0 &&
             sa->np[sa->np_at[i]].b == i &&
-            dy_word_in(&sa->t[sa->vg[sa->vg_at[i - 1]].head], saying_verbs)) {
+            dy_wc(&sa->t[sa->vg[sa->vg_at[i - 1]].head], WC_SAYING_VERBS)) {
             const dy_np *q = &sa->np[sa->np_at[i]];
             size_t k = q->e;
             while (k < sa->n && sa->np_at[k] >= 0)
@@ -644,29 +590,11 @@ void dy_clauses(dy_sa *sa)
 
 /* ---- roles --------------------------------------------------------------------- */
 
-static const char *const object_control[] = {
-    "urge", "urged", "urges", "urging", "ask", "asked", "asks", "asking",
-    "call", "called", "calls", "calling", "tell", "told", "tells", "order",
-    "ordered", "orders", "invite", "invited", "invites", "encourage",
-    "encouraged", "encourages", "force", "forced", "forces", "allow",
-    "allowed", "allows", "press", "pressed", "presses", "pressure",
-    "pressured", "persuade", "persuaded", "warn", "warned", "warns",
-    "instruct", "instructed", "request", "requested", "requests", "require",
-    "required", "advise", "advised", "authorize", "authorized", "authorise",
-    "authorised", "permit", "permitted", "help", "helped", "enable",
-    "enabled", "appeal", "appealed", "appeals", "challenge", "challenged",
-    "implore", "implored", "beg", "begged", "compel", "compelled", NULL};
 
 /* A time expression used as a noun phrase ("today", "last week"). */
 static bool time_np(const dy_sa *sa, const dy_np *p)
 {
-    static const char *const heads[] = {
-        "week", "weeks", "year", "years", "month", "months", "today",
-        "yesterday", "tomorrow", "tonight", "day", "days", "weekend",
-        "morning", "evening", "night", "afternoon", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "time",
-        "hour", "hours", NULL};
-    return dy_word_in(&sa->t[p->head], heads) && !p->nact;
+    return dy_wc(&sa->t[p->head], WC_TIME_HEADS) && !p->nact;
 }
 
 /* Can NP k serve as a subject (not in a PP, not an apposition)? */
@@ -750,12 +678,8 @@ static void assign_roles(dy_sa *sa)
         if (!(v->flags & VG_INF) && v->b == v->head && tag(sa, v->head) == T_VB &&
             g > 0) {
             const dy_vg *pv = &sa->vg[g - 1];
-            static const char *const bare[] = {
-                "help", "helps", "helped", "helping", "make", "makes", "made",
-                "let", "lets", "see", "saw", "watch", "watched", "hear",
-                "heard", NULL};
-            size_t gap = v->b - pv->e;
-            if (dy_word_in(&sa->t[pv->head], bare) &&
+                    size_t gap = v->b - pv->e;
+            if (dy_wc(&sa->t[pv->head], WC_BARE) &&
                 (gap == 0 || (gap <= 4 && sa->np_at[pv->e] >= 0)))
                 v->flags |= VG_INF;
         }
@@ -770,9 +694,9 @@ static void assign_roles(dy_sa *sa)
             }
             if (v->ctrl >= 0) {
                 dy_vg *cv = &sa->vg[v->ctrl];
-                if (dy_word_in(&sa->t[cv->head], object_control) && cv->obj >= 0)
+                if (dy_wc(&sa->t[cv->head], WC_OBJECT_CONTROL) && cv->obj >= 0)
                     v->subj = cv->obj;
-                else if (dy_word_in(&sa->t[cv->head], object_control) &&
+                else if (dy_wc(&sa->t[cv->head], WC_OBJECT_CONTROL) &&
                          sa_is(sa, cv->e, "on") && sa->np_at[cv->e + 1] >= 0)
                     v->subj = sa->np[sa->np_at[cv->e + 1]].first_coord;
                 else
@@ -784,7 +708,7 @@ static void assign_roles(dy_sa *sa)
         /* a coordinated verb phrase ("... and exchanged views") shares
          * the subject of the verb before it */
         size_t pk = v->b;
-        while (pk > 0 && (tag(sa, pk - 1) == T_RB || w_in(sa, pk - 1, vg_adverbs)))
+        while (pk > 0 && (tag(sa, pk - 1) == T_RB || w_in(sa, pk - 1, WC_VG_ADVERBS)))
             pk--;
         if (pk > 0 && (sa_is(sa, pk - 1, "and") || sa_is(sa, pk - 1, "but") ||
                        sa_is(sa, pk - 1, "or")) &&
@@ -805,7 +729,7 @@ static void assign_roles(dy_sa *sa)
          * parenthetical "he says" inside a relative clause */
         if (cl->type == CL_REL && cl->antecedent != -1 && g > 0 &&
             sa->vg[g - 1].e == v->b && sa->vg[g - 1].clause == v->clause &&
-            dy_word_in(&sa->t[sa->vg[g - 1].head], saying_verbs)) {
+            dy_wc(&sa->t[sa->vg[g - 1].head], WC_SAYING_VERBS)) {
             v->subj = cl->antecedent >= 0 ? sa->np[cl->antecedent].first_coord
                                           : -1;
             continue;
@@ -881,21 +805,7 @@ static bool code_has_agent(const char *code)
     return strlen(code) > 3;
 }
 
-static const char *const place_nouns[] = {
-    "border", "borders", "frontier", "coast", "region", "regions", "area",
-    "areas", "province", "provinces", "district", "town", "towns", "city",
-    "cities", "village", "villages", "capital", "territory", "territories",
-    "zone", "enclave", "port", "island", "islands", "sea", "waters",
-    "airspace", "soil", "mainland", "countryside", "highlands", "desert",
-    "mountains", "coastline", "side", "state", "municipality", "outskirts",
-    NULL};
 
-static const char *const former_words[] = {
-    "former", "ex", "ousted", "deposed", "exiled", "retired", "toppled",
-    "overthrown", "one-time", "erstwhile", NULL};
-static const char *const locative_preps[] = {
-    "in", "at", "near", "to", "into", "from", "outside", "inside", "across",
-    "around", "toward", "towards", "through", "via", NULL};
 
 /* Actors of the tokens of one NP from its mentions. The mention at the
  * head decides: a named actor (person, organisation, institution, seat) is
@@ -938,7 +848,7 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
         dy_code_join(code, use->code, 0, "");
         /* a capital named as a place is the country ("arrived in Amman") */
         if (use->kind == PH_CAPITAL && p->prep >= 0 &&
-            dy_word_in(&sa->t[p->prep], locative_preps))
+            dy_wc(&sa->t[p->prep], WC_LOCATIVE_PREPS))
             code[3] = 0;
         /* an organisation or country before an agent: "NATO troops" */
         if (head && head->kind == PH_AGENT && use != head &&
@@ -977,7 +887,7 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     }
     /* "former President X", "ousted officials": elites, not government */
     for (size_t i = p->b; i < p->head; i++)
-        if (w_in(sa, i, former_words))
+        if (w_in(sa, i, WC_FORMER_WORDS))
             for (size_t k = 0; k < p->nact; k++) {
                 size_t l = strlen(p->act[k].code);
                 if (l >= 6 && memcmp(p->act[k].code + l - 3, "GOV", 3) == 0)
@@ -1036,14 +946,8 @@ static bool pair_description(const dy_sa *sa, const dy_np *p)
         if (sa_is(sa, i, "two") || sa_is(sa, i, "both"))
             two = true;
     }
-    static const char *const heads[] = {"countries", "sides", "leaders",
-                                        "nations", "states", "governments",
-                                        "presidents", "heads", "parties",
-                                        "ministers", "delegations",
-                                        "negotiators", "teams", "envoys",
-                                        "neighbours", "neighbors", NULL};
     for (size_t i = p->b; i < p->e; i++)
-        if (dy_word_in(&sa->t[i], heads))
+        if (dy_wc(&sa->t[i], WC_PAIR_HEADS))
             plural_agent = true;
     return two && plural_agent;
 }
@@ -1052,10 +956,8 @@ static bool pair_description(const dy_sa *sa, const dy_np *p)
  * persons; "the two countries", "both sides" to states. */
 static bool pair_of_leaders(const dy_sa *sa, const dy_np *p)
 {
-    static const char *const heads[] = {"leaders", "presidents", "heads",
-                                        "ministers", "governments", NULL};
     for (size_t i = p->b; i < p->e; i++)
-        if (dy_word_in(&sa->t[i], heads))
+        if (dy_wc(&sa->t[i], WC_LEADER_HEADS))
             return true;
     return false;
 }
@@ -1149,7 +1051,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         dy_np *p = &sa->np[k];
         /* a place noun with only a demonym is a place, not an actor:
          * "on the Thai border", "the Iraqi capital" */
-        if (p->nact == 1 && dy_word_in(&sa->t[p->head], place_nouns) &&
+        if (p->nact == 1 && dy_wc(&sa->t[p->head], WC_PLACE_NOUNS) &&
             sa->ment_at[p->head] < 0 && p->act[0].b < p->head)
             p->nact = 0;
         /* "rebels in the Ivory Coast", "opposition groups in Zimbabwe": an
@@ -1268,10 +1170,10 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         if (!p->nact) {
             dy_actor a;
             if ((p->flags & NPF_PRONOUN) || (p->e - p->b == 1 &&
-                                            (w_in(sa, p->b, pronouns_person) ||
-                                             w_in(sa, p->b, pronouns_group) ||
-                                             w_in(sa, p->b, pronouns_it)))) {
-                if (w_in(sa, p->head, pronouns_person) &&
+                                            (w_in(sa, p->b, WC_PRONOUNS_PERSON) ||
+                                             w_in(sa, p->b, WC_PRONOUNS_GROUP) ||
+                                             w_in(sa, p->b, WC_PRONOUNS_IT)))) {
+                if (w_in(sa, p->head, WC_PRONOUNS_PERSON) &&
                     (mem->has_subj_person || mem->has_person)) {
                     /* "he" is most often the last person who acted */
                     a = mem->has_subj_person ? mem->subj_person : mem->last_person;
@@ -1279,7 +1181,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                     a.e = p->e;
                     a.conf = 0.7f;
                     np_add_actor(p, &a);
-                } else if (w_in(sa, p->head, pronouns_it) && mem->has_actor &&
+                } else if (w_in(sa, p->head, WC_PRONOUNS_IT) && mem->has_actor &&
                            mem->last_actor.entity != UINT32_MAX &&
                            sa->dict->ents[mem->last_actor.entity].kind != ENT_PERSON) {
                     a = mem->last_actor;
@@ -1380,8 +1282,8 @@ static void object_nouns(dy_sa *sa)
     for (size_t i = 2; i < sa->n; i++) {
         dy_tok *t = &sa->t[i];
         if ((t->tag != T_VBZ && t->tag != T_VBP) || in_mention(sa, i) ||
-            dy_word_in(t, be_forms) || dy_word_in(t, have_forms) ||
-            dy_word_in(t, do_forms))
+            dy_wc(t, WC_BE_FORMS) || dy_wc(t, WC_HAVE_FORMS) ||
+            dy_wc(t, WC_DO_FORMS))
             continue;
         int nt = i + 1 < sa->n ? tag(sa, i + 1) : T_END;
         if (nt == T_DT || nt == T_PRPS || nt == T_PRP || dy_tag_is_noun(nt) ||
@@ -1413,12 +1315,8 @@ void dy_chunk(dy_sa *sa)
     rescue_verbs(sa);
     object_nouns(sa);
     /* participles used as prepositions: "including", "according (to)" */
-    static const char *const prep_like[] = {
-        "including", "following", "according", "excluding", "regarding",
-        "concerning", "considering", "notwithstanding", "pending", "amid",
-        "despite", NULL};
     for (size_t i = 0; i < sa->n; i++)
-        if (w_in(sa, i, prep_like) && i + 1 < sa->n &&
+        if (w_in(sa, i, WC_PREP_LIKE) && i + 1 < sa->n &&
             (tag(sa, i + 1) == T_DT || tag(sa, i + 1) == T_TO ||
              tag(sa, i + 1) == T_CD || dy_tag_is_adj(tag(sa, i + 1)) ||
              dy_tag_is_noun(tag(sa, i + 1)) || tag(sa, i + 1) == T_PRPS ||

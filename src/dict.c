@@ -3,6 +3,7 @@
 #include "dict.h"
 
 #include "doc.h"
+#include "wordlists.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -47,8 +48,10 @@ void dyad_dict_free(dyad_dict *dd)
         return;
     for (size_t i = 0; i < d->nverbs; i++)
         dy_free(d->verbs[i].pats);
-    for (size_t i = 0; i < d->nsets; i++)
+    for (size_t i = 0; i < d->nsets; i++) {
         dy_free(d->sets[i].members);
+        dy_free(d->sets[i].idx);
+    }
     dy_free(d->files);
     dy_free(d->winfo);
     dy_free(d->ents);
@@ -671,6 +674,27 @@ static int build_forms(dy_dict *d)
     return winfo_ensure(d);
 }
 
+/* Intern the closed word classes of wordlists.h and mark their words. */
+static int intern_wordlists(dy_dict *d)
+{
+#define DY_WC_LIST(name, ...) static const char *const wl_##name[] = {__VA_ARGS__, NULL};
+    DY_WORDLISTS(DY_WC_LIST)
+#undef DY_WC_LIST
+    static const char *const *const lists[WC_COUNT] = {
+#define DY_WC_PTR(name, ...) wl_##name,
+        DY_WORDLISTS(DY_WC_PTR)
+#undef DY_WC_PTR
+    };
+    for (int c = 0; c < WC_COUNT; c++)
+        for (size_t i = 0; lists[c][i]; i++) {
+            uint32_t w = dy_dict_intern(d, lists[c][i], strlen(lists[c][i]));
+            if (!w || winfo_ensure(d))
+                return DYAD_ENOMEM;
+            d->winfo[w].wc |= 1ull << c;
+        }
+    return 0;
+}
+
 static int edge_put(dy_dict *d, uint32_t parent, uint32_t word, uint32_t child)
 {
     uint64_t key = ((uint64_t)(parent + 1) << 32) | word;
@@ -761,6 +785,12 @@ static int cmp_code(const void *a, const void *b)
     return strcmp(((const dy_code *)a)->code, ((const dy_code *)b)->code);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -802,7 +832,7 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
     int r = dy_tagger_load(&d->tagger, tagger_dir(), &d->err);
     if (r)
         return (dyad_status)r;
-    if (build_forms(d) || build_trie(d))
+    if (intern_wordlists(d) || build_forms(d) || build_trie(d))
         return (dyad_status)dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
     qsort(d->codes, d->ncodes, sizeof *d->codes, cmp_code);
     /* case guard: words that are ordinary English words in lower case */
@@ -810,6 +840,35 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         if (dy_tagger_common(d->tagger, dy_strtab_str(&d->words, w),
                              d->words.len[w]))
             d->winfo[w].flags |= W_COMMON;
+    for (size_t i = 0; i < d->nphr; i++)
+        d->winfo[d->phr[i].words[0]].flags |= W_PHRASE;
+    /* set members indexed by their first and by their last word */
+    for (size_t i = 0; i < d->nsets; i++) {
+        dy_set *st = &d->sets[i];
+        st->idx = dy_malloc(((size_t)st->nmem * 2 + 1) * sizeof *st->idx);
+        if (!st->idx)
+            return (dyad_status)dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
+        size_t k = 0;
+        for (uint32_t p = 0; p < st->len; p += st->members[p] + 1) {
+            uint32_t nw = st->members[p];
+            st->idx[k] = ((uint64_t)st->members[p + 1] << 32) | p;
+            st->idx[st->nmem + k] = ((uint64_t)st->members[p + nw] << 32) | p;
+            k++;
+        }
+        qsort(st->idx, st->nmem, sizeof *st->idx, cmp_u64);
+        qsort(st->idx + st->nmem, st->nmem, sizeof *st->idx, cmp_u64);
+    }
+    /* the words a pattern cannot match without, as bloom bits over word
+     * ids, so that the matcher skips patterns whose words are absent */
+    for (size_t i = 0; i < d->npats; i++) {
+        dy_pattern *p = &d->pats[i];
+        p->need = 0;
+        for (size_t k = 0; k < (size_t)p->nbefore + p->nafter; k++) {
+            const dy_item *it = &d->items[p->items + k];
+            if (it->type == IT_WORD)
+                p->need |= dy_bloom_bit(it->v);
+        }
+    }
     for (size_t i = 0; i < d->nphr; i++)
         if (d->phr[i].kind == PH_AGENT)
             for (size_t k = 0; k < d->phr[i].ntok; k++)

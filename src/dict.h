@@ -16,7 +16,8 @@ enum {
     W_COMMON = 1 << 0,      /* ordinary English word (case guard applies)  */
     W_VERBFORM = 1 << 1,    /* a form of a dictionary verb                 */
     W_NOUNFORM = 1 << 2,    /* a form of a dictionary event noun           */
-    W_AGENT = 1 << 3        /* appears in an agent noun                    */
+    W_AGENT = 1 << 3,       /* appears in an agent noun                    */
+    W_PHRASE = 1 << 4       /* first word of some actor phrase             */
 };
 
 typedef struct dy_word {
@@ -26,6 +27,7 @@ typedef struct dy_word {
     uint16_t flags;         /* W_*                                         */
     uint8_t form;           /* VF_* for verb forms                         */
     uint8_t pad_;
+    uint64_t wc;            /* closed word classes (wordlists.h)           */
 } dy_word;
 
 enum { VF_BASE = 0, VF_S, VF_ED, VF_ING, VF_EN };
@@ -119,6 +121,7 @@ typedef struct dy_pattern {
     uint8_t noun;           /* a noun pattern                                */
     uint32_t items;         /* index into dict->items: before (reversed, from
                                the verb leftwards) then after               */
+    uint64_t need;          /* bloom bits of the words every match needs    */
     uint32_t verb;          /* owning verb entry                             */
     const char *id;         /* stable id "lemma.code.hash"                   */
     dy_src src;
@@ -141,6 +144,9 @@ typedef struct dy_set {
     uint32_t *members;      /* phrases: count, then word ids, repeated       */
     uint32_t nmem, len, cap;
     uint8_t defined;        /* a `set` block (or synset) defines it          */
+    uint64_t *idx;          /* finish: (word << 32 | member offset) sorted,
+                               by first word [0, nmem), by last word
+                               [nmem, 2 nmem)                               */
     dy_src used;            /* first use in a pattern, for messages          */
 } dy_set;
 
@@ -283,6 +289,12 @@ struct dy_dict {
 };
 
 typedef struct dy_dict dy_dict;
+
+/* Bloom-filter bit of a word id (one of 64). */
+static inline uint64_t dy_bloom_bit(uint32_t w)
+{
+    return 1ull << ((w * 0x9E3779B1u) >> 26);
+}
 
 /* Word id of a lower-case key (0 = not in the dictionary). */
 uint32_t dy_dict_word(const dy_dict *d, const char *low, size_t n);

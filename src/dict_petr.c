@@ -178,6 +178,7 @@ typedef struct rd {
     dy_buf lbuf;            /* a line with an inline <!-- --> cut out       */
     dy_arena tmp;           /* token strings of the text being tokenised    */
     dy_tok toks[MAXTOK];
+    char low[1024];         /* lower-case words of the fast path            */
 } rd;
 
 static dy_src here(const rd *r)
@@ -275,16 +276,82 @@ static bool next_line(rd *r, str *out)
 /* Tokenise s[0..n) like news text (underscores read as spaces) into word
  * ids and token flags. Returns the token count (MAXTOK when the text is too
  * long to be a phrase), or SIZE_MAX when out of memory. */
+/* Plain words (letters and digits between blanks and underscores), the
+ * bulk of PETRARCH phrases: split and lower-case them directly, as the
+ * tokenizer would. Returns false when the text needs the tokenizer. */
+static bool tokenize_plain(rd *r, str x, size_t *count)
+{
+    size_t nt = 0, k = 0;
+    for (size_t i = 0; i < x.n;) {
+        char c = x.s[i];
+        if (c == '_' || c == ' ' || c == '\t') {
+            i++;
+            continue;
+        }
+        if (nt == MAXTOK)
+            return false;
+        dy_tok *t = &r->toks[nt];
+        size_t b = k;
+        uint16_t fl = TOKF_SPACE;
+        bool up = true;
+        size_t letters = 0;
+        for (; i < x.n; i++) {
+            c = x.s[i];
+            if (c == '_' || c == ' ' || c == '\t')
+                break;
+            if (is_upper(c)) {
+                if (!letters)
+                    fl |= TOKF_CAP;
+                letters++;
+                fl |= TOKF_ALPHA;
+                c = (char)(c + 32);
+            } else if (is_lower(c)) {
+                letters++;
+                up = false;
+                fl |= TOKF_ALPHA;
+            } else if (is_digit(c)) {
+                fl |= TOKF_DIGIT;
+            } else {
+                return false;
+            }
+            r->low[k++] = c;
+        }
+        if (up && letters >= 2)
+            fl |= TOKF_UPPER;
+        memset(t, 0, sizeof *t);
+        t->low = r->low + b;
+        t->nlow = (uint16_t)(k - b);
+        t->s = t->low;
+        t->n = t->nlow;
+        t->flags = fl;
+        nt++;
+    }
+    *count = nt;
+    return true;
+}
+
 static size_t tokenize(rd *r, str x, uint32_t *ids, uint16_t *flags,
                        size_t max)
 {
     char tmp[1024];
     if (x.n >= sizeof tmp)
         return MAXTOK;
+    size_t nt;
+    if (tokenize_plain(r, x, &nt)) {
+        for (size_t i = 0; i < nt && i < max; i++) {
+            uint32_t w = dy_dict_intern(r->d, r->toks[i].low, r->toks[i].nlow);
+            if (!w)
+                return SIZE_MAX;
+            ids[i] = w;
+            if (flags)
+                flags[i] = r->toks[i].flags;
+        }
+        return nt;
+    }
     for (size_t i = 0; i < x.n; i++)
         tmp[i] = x.s[i] == '_' ? ' ' : x.s[i];
     dy_arena_reset(&r->tmp);
-    size_t nt = dy_tokenize_phrase(tmp, x.n, &r->tmp, r->toks, MAXTOK);
+    nt = dy_tokenize_phrase(tmp, x.n, &r->tmp, r->toks, MAXTOK);
     size_t k = 0;
     for (size_t i = 0; i < nt; i++) {
         const dy_tok *t = &r->toks[i];
@@ -524,8 +591,15 @@ static int actor_phrase(rd *r, entry *e, str text, char *name, size_t namecap)
         return 0;
     }
     uint32_t mask = name_casemask(r, nt);
-    if (name)
+    if (name) {
+        /* a primary phrase: its entity (kind and code come at its end) */
         entry_name(text, mask, name, namecap);
+        long ent = dy_dict_add_entity(r->d, ENT_ACTOR, "", name, here(r));
+        if (ent < 0)
+            return (int)ent;
+        e->ent = ent;
+        e->phr0 = r->d->nphr;
+    }
     if (e->ent < 0)
         return (int)nt;
     int rc = dy_dict_add_phrase_words(r->d, (uint32_t)e->ent, PH_NAME, NULL,
@@ -699,30 +773,36 @@ static int new_entry(rd *r, entry *e, str phrase)
 {
     dy_dict *d = r->d;
     char name[256];
-    int nt = actor_phrase(r, e, phrase, name, sizeof name);
-    e->skip = nt == 0;
-    if (nt <= 0)
-        return nt;
-    long ent = dy_dict_add_entity(d, ENT_ACTOR, "", name, here(r));
-    if (ent < 0)
-        return (int)ent;
-    e->ent = ent;
-    e->phr0 = d->nphr;
+    e->ent = -1;
     e->code[0] = 0;
     e->line = r->line;
     e->coded = false;
-    /* tokens are still in r->toks: add the phrase */
-    uint32_t ids[DY_PHRASE_MAX];
-    size_t k = tokenize(r, strip_us(phrase), ids, NULL, DY_PHRASE_MAX);
-    if (k == SIZE_MAX)
-        return oom(r);
-    return dy_dict_add_phrase_words(d, (uint32_t)ent, PH_NAME, NULL, ids, k,
-                                    name_casemask(r, k), here(r));
+    e->phr0 = d->nphr;
+    int nt = actor_phrase(r, e, phrase, name, sizeof name);
+    e->skip = nt == 0;
+    return nt < 0 ? nt : 0;
+}
+
+/* Number of lines in the buffer (to reserve room for the entries). */
+static size_t count_lines(const rd *r)
+{
+    size_t k = 1;
+    for (const char *p = r->buf, *e = r->buf + r->n;
+         p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+        k++;
+    return k;
 }
 
 static int load_actors(rd *r)
 {
     dy_dict *d = r->d;
+    /* an actor file has about one entity, one phrase and one code per
+     * line or less: reserve once instead of growing */
+    size_t nl = count_lines(r);
+    if (DY_GROW(d->ents, d->capents, d->nents + nl / 2) ||
+        DY_GROW(d->phr, d->capphr, d->nphr + nl) ||
+        DY_GROW(d->roles, d->caproles, d->nroles + nl))
+        return oom(r);
     entry e = {-1, false, false, 0, "", 0};
     str line;
     int rc = 0;
@@ -2234,6 +2314,15 @@ static int emit_verbs(rd *r, vr *v)
             p->dv = map[p->lemma] - 1;
         }
     }
+    /* reserve the patterns and their items */
+    size_t npat = 0, nitem = 0;
+    for (size_t b = 0; b < v->nblocks; b++)
+        npat += v->blocks[b].npat + 1;
+    npat += npat / 4;
+    nitem = v->nitems + v->nitems / 2;
+    if (!rc && (DY_GROW(d->pats, d->cappats, d->npats + npat) ||
+                DY_GROW(d->items, d->capitems, d->nitems + nitem)))
+        rc = oom(r);
     for (size_t b = 0; b < v->nblocks && !rc; b++) {
         const pblock *bl = &v->blocks[b];
         size_t nl = 0;

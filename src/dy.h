@@ -212,7 +212,14 @@ typedef struct dy_tok {
     uint8_t pad_;
     uint32_t w;             /* dictionary word id of `low` (0 = unknown)   */
     uint32_t lem;           /* lemma word id (0 = none)                    */
+    uint64_t wc;            /* closed word classes (WC_*, wordlists.h)     */
 } dy_tok;
+
+/* Is token t in word class cls (wordlists.h)? */
+static inline bool dy_wc(const dy_tok *t, int cls)
+{
+    return (t->wc >> cls) & 1;
+}
 
 /* ---- tagger ----------------------------------------------------------- */
 

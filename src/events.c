@@ -30,24 +30,58 @@ static bool word_match(const dy_sa *sa, size_t k, uint32_t w)
 }
 
 /* Length of a set member matching at token k (0 = none). */
+/* Does set member at offset p match with its first word at token k (dir >
+ * 0) or its last word at token k (dir < 0)? Returns its length or 0. */
+static size_t member_at(const dy_sa *sa, const dy_set *s, uint32_t p, size_t k,
+                        int dir)
+{
+    uint32_t nw = s->members[p];
+    const uint32_t *ws = s->members + p + 1;
+    if (dir < 0 && k + 1 < nw)
+        return 0;
+    size_t first = dir > 0 ? k : k + 1 - nw;
+    if (first + nw > sa->n)
+        return 0;
+    for (uint32_t j = 0; j < nw; j++)
+        if (!word_match(sa, first + j, ws[j]))
+            return 0;
+    return nw;
+}
+
+/* Members of s whose first (dir > 0) or last (dir < 0) word is w: binary
+ * search in the set's index. Returns the length of the longest matching
+ * member at token k, or 0. */
+static size_t set_lookup(const dy_sa *sa, const dy_set *s, uint32_t w,
+                         size_t k, int dir)
+{
+    if (!w)
+        return 0;
+    const uint64_t *idx = s->idx + (dir > 0 ? 0 : s->nmem);
+    size_t lo = 0, hi = s->nmem;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((uint32_t)(idx[mid] >> 32) < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t best = 0;
+    for (; lo < s->nmem && (uint32_t)(idx[lo] >> 32) == w; lo++) {
+        size_t l = member_at(sa, s, (uint32_t)idx[lo], k, dir);
+        if (l > best)
+            best = l;
+    }
+    return best;
+}
+
+/* Length of a set member matching at token k (0 = none). */
 static size_t set_match(const dy_sa *sa, size_t k, const dy_set *s, int dir)
 {
-    for (uint32_t p = 0; p < s->len;) {
-        uint32_t nw = s->members[p];
-        const uint32_t *ws = s->members + p + 1;
-        bool ok = true;
-        for (uint32_t j = 0; j < nw && ok; j++) {
-            size_t pos = dir > 0 ? k + j : k - (nw - 1) + j;
-            if (dir < 0 && k + 1 < nw)
-                ok = false;
-            else if (pos >= sa->n || !word_match(sa, pos, ws[j]))
-                ok = false;
-        }
-        if (ok)
-            return nw;
-        p += nw + 1;
-    }
-    return 0;
+    const dy_tok *t = &sa->t[k];
+    size_t l = set_lookup(sa, s, t->w, k, dir);
+    if (!l && t->lem && t->lem != t->w)
+        l = set_lookup(sa, s, t->lem, k, dir);
+    return l;
 }
 
 /* Does item `it` match at token k? Writes the number of tokens consumed
@@ -266,16 +300,13 @@ static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
 {
     /* only in the clause of `from`: not inside complement clauses */
     int c = from < sa->n ? sa->cl_at[from > 0 ? from - 1 : 0] : -1;
-    static const char *const preps[] = {"with", "to", "against", "on", "at",
-                                        "toward", "towards", "into", "for",
-                                        "over", "from", "upon", "onto", NULL};
     for (size_t k = from; k < to; k++) {
         if (sa->cl_at[k] != c || sa->vg_at[k] >= 0)
             break;
         int16_t p = sa->np_at[k];
         if (p < 0 || !sa->np[p].nact)
             continue;
-        if (sa->np[p].prep >= 0 && dy_word_in(&sa->t[sa->np[p].prep], preps))
+        if (sa->np[p].prep >= 0 && dy_wc(&sa->t[sa->np[p].prep], WC_PREPS))
             return sa->np[p].first_coord;
         if (sa->np[p].poss >= 0 && sa->np[p].prep >= 0)
             return p;
@@ -378,7 +409,9 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
     bool found = false;
     for (uint32_t i = 0; i < vb->npats; i++) {
         const dy_pattern *pt = &sa->dict->pats[vb->pats[i]];
-        match m = {0};
+        if ((pt->need & sa->bloom) != pt->need)
+            continue; /* a word it needs is not in the sentence */
+        match m;
         if (!match_pattern(sa, pt, head, lo, hi, &m))
             continue;
         if (!found || m.score > bm->score) {
@@ -390,9 +423,6 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
     return found;
 }
 
-static const char *const place_heads[] = {
-    "border", "borders", "frontier", "frontiers", "coast", "territory",
-    "region", "soil", "airspace", "waters", NULL};
 
 static void verb_events(dy_sa *sa, bool *used)
 {
@@ -492,7 +522,7 @@ static void verb_events(dy_sa *sa, bool *used)
                 int16_t q = sa->np_at[k];
                 if (q >= 0 && sa->np[q].prep >= 0 && sa->ment_at[k] >= 0 &&
                     sa->ment[sa->ment_at[k]].kind == PH_ADJ &&
-                    dy_word_in(&sa->t[sa->np[q].head], place_heads))
+                    dy_wc(&sa->t[sa->np[q].head], WC_PLACE_HEADS))
                     tgt = -2 - (int16_t)sa->ment_at[k];
             }
         }
@@ -534,38 +564,6 @@ static int16_t governing_vg(const dy_sa *sa, int16_t k)
     return -1;
 }
 
-static const char *const blocking_verbs[] = {
-    "halt", "halted", "halts", "stop", "stopped", "stops", "suspend",
-    "suspended", "suspends", "end", "ended", "ends", "cancel", "cancelled",
-    "canceled", "cancels", "cut", "cuts", "freeze", "froze", "frozen",
-    "reject", "rejected", "rejects", "refuse", "refused", "refuses",
-    "deny", "denied", "denies", "oppose", "opposed", "opposes", "block",
-    "blocked", "blocks", "prevent", "prevented", "prevents", "postpone",
-    "postponed", "postpones", "delay", "delayed", "ban", "banned", "bans",
-    "prohibit", "prohibited", "scrap", "scrapped", "abandon", "abandoned",
-    "break", "broke", "broken", "call", "called", "veto", "vetoed",
-    "condemn", "condemned", "criticize", "criticized", "criticise",
-    "criticised", "denounce", "denounced", "protest", "protested",
-    "disrupt", "disrupted", "boycott", "boycotted", "fear", "feared",
-    "avoid", "avoided", "resist", "resisted", "dismiss", "dismissed", NULL};
-static const char *const light_verbs[] = {
-    "hold", "held", "holds", "holding", "stage", "staged", "stages",
-    "launch", "launched", "launches", "begin", "began", "begun", "begins",
-    "start", "started", "starts", "carry", "carried", "carries", "conduct",
-    "conducted", "conducts", "continue", "continued", "continues",
-    "declare", "declared", "declares", "announce", "announced", "announces",
-    "make", "made", "makes", "give", "gave", "given", "gives", "offer",
-    "offered", "offers", "organize", "organized", "organise", "organised",
-    "lead", "led", "leads", "resume", "resumed", "resumes", "mount",
-    "mounted", "wage", "waged", "initiate", "initiated", "undertake",
-    "undertook", "pursue", "pursued", "join", "joined", "open", "opened",
-    "complete", "completed", "impose", "imposed", "imposes", "issue",
-    "issued", "extend", "extended", "sign", "signed", "reach", "reached",
-    "propose", "proposed", "step", "stepped", "intensify", "intensified",
-    "escalate", "escalated", "renew", "renewed", "deliver", "delivered",
-    "send", "sent", "provide", "provided", "pledge", "pledged", "have",
-    "had", "has", "take", "took", "taken", "speed", "sped", "speeded",
-    "accelerate", "accelerated", "order", "ordered", NULL};
 
 /* Did verb group g produce an event of its own? */
 static bool vg_has_event(const dy_sa *sa, size_t g)
@@ -620,12 +618,12 @@ static void noun_events(dy_sa *sa, bool *used)
             const dy_tok *gv = &sa->t[sa->vg[g].head];
             /* "halted economic aid", "prevented the demonstration": the
              * verb says the act did not happen (or is its own event) */
-            if (dy_word_in(gv, blocking_verbs) || vg_has_event(sa, (size_t)g))
+            if (dy_wc(gv, WC_BLOCKING_VERBS) || vg_has_event(sa, (size_t)g))
                 continue;
             /* "held talks", "declared a ceasefire": the subject of a light
              * verb is the one who acts */
             if (src < 0 && sa->vg[g].subj >= 0 &&
-                !(sa->vg[g].flags & VG_PASSIVE) && dy_word_in(gv, light_verbs))
+                !(sa->vg[g].flags & VG_PASSIVE) && dy_wc(gv, WC_LIGHT_VERBS))
                 src = sa->vg[g].subj;
         }
         if (tgt < 0)
@@ -641,6 +639,9 @@ static void noun_events(dy_sa *sa, bool *used)
 
 void dy_match_events(dy_sa *sa)
 {
+    sa->bloom = 0;
+    for (size_t i = 0; i < sa->n; i++)
+        sa->bloom |= dy_bloom_bit(sa->t[i].w) | dy_bloom_bit(sa->t[i].lem);
     bool used[DY_MAX_STOK];
     memset(used, 0, sizeof used);
     sa->nev = 0;

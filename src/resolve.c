@@ -116,42 +116,17 @@ static bool coop_material(int root) { return root >= 4 && root <= 8; }
 
 /* ---- helpers -------------------------------------------------------------------- */
 
-static const char *const reporting_verbs[] = {
-    "say", "said", "says", "saying", "tell", "told", "tells", "state",
-    "stated", "states", "add", "added", "adds", "report", "reported",
-    "reports", "announce", "announced", "announces", "write", "wrote",
-    "writes", "confirm", "confirmed", "confirms", "note", "noted", "notes",
-    "stress", "stressed", "stresses", "explain", "explained", "declare",
-    "declared", "quote", "quoted", "cite", "cited", "citing", "reiterate",
-    "reiterated", "reiterates", "insist", "insisted", "claim", "claimed",
-    "claims", "believe", "believes", "believed", "think", "thinks",
-    "thought", "hope", "hopes", "hoped", "expect", "expects", "expected",
-    "argue", "argued", "suggest", "suggested", "indicate", "indicated",
-    "acknowledge", "acknowledged", "admit", "admitted", "recall", "recalled",
-    "emphasize", "emphasized", "emphasise", "emphasised", "underline",
-    "underlined", "point", "pointed", "learn", "learned", "learnt", NULL};
 
-static const char *const planning_verbs[] = {
-    "plan", "plans", "planned", "planning", "intend", "intends", "intended",
-    "expect", "expects", "expected", "schedule", "scheduled", "set", "due",
-    "going", "hope", "hopes", "hoped", "seek", "seeks", "sought", "want",
-    "wants", "wanted", "wish", "wishes", "try", "tries", "tried", "trying",
-    "attempt", "attempts", "attempted", "aim", "aims", "aimed", "prepare",
-    "prepares", "prepared", "preparing", "decide", "decides", "decided",
-    "likely", "poised", "ready", "willing", "eager", "about", "begin",
-    "begins", "began", "start", "starts", "started", "continue",
-    "continues", "continued", "need", "needs", "needed", "have", "has",
-    "had", "able", "going", "set", "slated", "tipped", NULL};
 
 /* Words after which an infinitive or complement reports an intent. */
 static bool plans_complement(const dy_sa *sa, const dy_vg *ctrl)
 {
-    if (dy_word_in(&sa->t[ctrl->head], planning_verbs))
+    if (dy_wc(&sa->t[ctrl->head], WC_PLANNING_VERBS))
         return true;
     /* "is due to", "is set to", "are about to": adjective or particle
      * after a form of be */
     size_t k = ctrl->e;
-    if (k < sa->n && dy_word_in(&sa->t[k], planning_verbs))
+    if (k < sa->n && dy_wc(&sa->t[k], WC_PLANNING_VERBS))
         return true;
     return false;
 }
@@ -462,7 +437,7 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             if (o->dropped || o->vg != g || (o->flags & EV_NOUN))
                 continue;
             int root = root_of(o->orig);
-            bool report = dy_word_in(&sa->t[sa->vg[g].head], reporting_verbs);
+            bool report = dy_wc(&sa->t[sa->vg[g].head], WC_REPORTING_VERBS);
             if (nc == 0) {
                 /* a statement with nothing else: keep only if addressed */
                 if (root == 1 && (!o->has_tgt || (report && generic_code(o->orig) &&

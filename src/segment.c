@@ -738,6 +738,7 @@ int dy_segment(dy_doc *d, const struct dy_dict *dict)
         dy_tok *t = &d->toks[i];
         t->w = dy_dict_word(dict, t->low, t->nlow);
         t->lem = dy_dict_lemma(dict, t->w);
+        t->wc = t->w ? dict->winfo[t->w].wc : 0;
     }
     /* headline: first sentence without final punctuation on its own line */
     if (d->nsent > 0) {

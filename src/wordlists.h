@@ -1,0 +1,161 @@
+/* wordlists.h - closed classes of words that the grammar stages test
+ * (auxiliaries, subordinators, verbs of saying, ...). dyad_dict_finish
+ * interns them and marks every dictionary word with the classes it belongs
+ * to, so that a test is one bit on the token (dy_wc). Edit here only. */
+#ifndef DY_WORDLISTS_H
+#define DY_WORDLISTS_H
+
+#define DY_WORDLISTS(X) \
+    X(BE_FORMS, "be", "is", "are", "am", "was", "were", "been", "being") \
+    X(HAVE_FORMS, "have", "has", "had", "having", "'ve") \
+    X(DO_FORMS, "do", "does", "did") \
+    X(MODALS_POSSIBLE, "may", "might", "could", "can", "ca") \
+    X(MODALS_WOULD, "would", "should", "'d") \
+    X(MODALS_WILL, "will", "shall", "'ll", "wo") \
+    X(NEGATORS, "not", "n't", "never") \
+    X(VG_ADVERBS, "also", "already", "still", "just", "now", "reportedly",  \
+      "allegedly", "previously", "recently", "again", "further", "then",  \
+      "later", "soon", "currently", "repeatedly", "once", "jointly",  \
+      "formally", "officially", "finally", "strongly", "immediately",  \
+      "quickly", "actually", "even", "only", "really", "apparently",  \
+      "reluctantly", "unanimously", "publicly", "personally", "directly",  \
+      "eventually", "firmly", "briefly", "yet", "always", "often",  \
+      "usually", "initially", "subsequently", "swiftly", "openly",  \
+      "repeatedly", "effectively", "partially", "fully", "largely",  \
+      "widely", "sharply", "strongly", "vehemently", "harshly", "roundly",  \
+      "privately", "secretly", "separately", "together", "mutually") \
+    X(COND_WORDS, "if", "unless") \
+    X(ADV_WORDS, "when", "whenever", "after", "before", "because", "while",  \
+      "although", "though", "since", "until", "once", "whereas", "as") \
+    X(REL_WORDS, "who", "whom", "whose", "which") \
+    X(PRONOUNS_PERSON, "he", "she", "him", "her", "his") \
+    X(PRONOUNS_GROUP, "they", "them", "their", "we", "us", "our") \
+    X(PRONOUNS_IT, "it", "its") \
+    X(SUBORDINATORS, "if", "unless", "that", "because", "although",  \
+      "though", "while", "whereas", "whether", "so", "once", "when",  \
+      "whenever") \
+    X(MAYBE_SUBORDINATORS, "after", "before", "since", "until", "as",  \
+      "till") \
+    X(SAYING_VERBS, "say", "said", "says", "saying", "announce",  \
+      "announced", "announces", "claim", "claimed", "claims", "believe",  \
+      "believed", "believes", "think", "thought", "thinks", "warn",  \
+      "warned", "warns", "insist", "insisted", "insists", "declare",  \
+      "declared", "declares", "report", "reported", "reports", "state",  \
+      "stated", "states", "add", "added", "adds", "confirm", "confirmed",  \
+      "confirms", "deny", "denied", "denies", "hope", "hoped", "hopes",  \
+      "expect", "expected", "expects", "fear", "feared", "fears",  \
+      "suggest", "suggested", "argue", "argued", "tell", "told", "tells",  \
+      "know", "knew", "knows", "acknowledge", "acknowledged", "admit",  \
+      "admitted", "stress", "stressed", "indicate", "indicated", "predict",  \
+      "predicted", "promise", "promised", "vow", "vowed", "threaten",  \
+      "threatened") \
+    X(OBJECT_CONTROL, "urge", "urged", "urges", "urging", "ask", "asked",  \
+      "asks", "asking", "call", "called", "calls", "calling", "tell",  \
+      "told", "tells", "order", "ordered", "orders", "invite", "invited",  \
+      "invites", "encourage", "encouraged", "encourages", "force",  \
+      "forced", "forces", "allow", "allowed", "allows", "press", "pressed",  \
+      "presses", "pressure", "pressured", "persuade", "persuaded", "warn",  \
+      "warned", "warns", "instruct", "instructed", "request", "requested",  \
+      "requests", "require", "required", "advise", "advised", "authorize",  \
+      "authorized", "authorise", "authorised", "permit", "permitted",  \
+      "help", "helped", "enable", "enabled", "appeal", "appealed",  \
+      "appeals", "challenge", "challenged", "implore", "implored", "beg",  \
+      "begged", "compel", "compelled") \
+    X(TIME_HEADS, "week", "weeks", "year", "years", "month", "months",  \
+      "today", "yesterday", "tomorrow", "tonight", "day", "days",  \
+      "weekend", "morning", "evening", "night", "afternoon", "monday",  \
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",  \
+      "time", "hour", "hours") \
+    X(BARE, "help", "helps", "helped", "helping", "make", "makes", "made",  \
+      "let", "lets", "see", "saw", "watch", "watched", "hear", "heard") \
+    X(PLACE_NOUNS, "border", "borders", "frontier", "coast", "region",  \
+      "regions", "area", "areas", "province", "provinces", "district",  \
+      "town", "towns", "city", "cities", "village", "villages", "capital",  \
+      "territory", "territories", "zone", "enclave", "port", "island",  \
+      "islands", "sea", "waters", "airspace", "soil", "mainland",  \
+      "countryside", "highlands", "desert", "mountains", "coastline",  \
+      "side", "state", "municipality", "outskirts") \
+    X(FORMER_WORDS, "former", "ex", "ousted", "deposed", "exiled",  \
+      "retired", "toppled", "overthrown", "one-time", "erstwhile") \
+    X(LOCATIVE_PREPS, "in", "at", "near", "to", "into", "from", "outside",  \
+      "inside", "across", "around", "toward", "towards", "through", "via") \
+    X(PAIR_HEADS, "countries", "sides", "leaders", "nations", "states",  \
+      "governments", "presidents", "heads", "parties", "ministers",  \
+      "delegations", "negotiators", "teams", "envoys", "neighbours",  \
+      "neighbors") \
+    X(LEADER_HEADS, "leaders", "presidents", "heads", "ministers",  \
+      "governments") \
+    X(PREP_LIKE, "including", "following", "according", "excluding",  \
+      "regarding", "concerning", "considering", "notwithstanding",  \
+      "pending", "amid", "despite") \
+    X(REPORTING_VERBS, "say", "said", "says", "saying", "tell", "told",  \
+      "tells", "state", "stated", "states", "add", "added", "adds",  \
+      "report", "reported", "reports", "announce", "announced",  \
+      "announces", "write", "wrote", "writes", "confirm", "confirmed",  \
+      "confirms", "note", "noted", "notes", "stress", "stressed",  \
+      "stresses", "explain", "explained", "declare", "declared", "quote",  \
+      "quoted", "cite", "cited", "citing", "reiterate", "reiterated",  \
+      "reiterates", "insist", "insisted", "claim", "claimed", "claims",  \
+      "believe", "believes", "believed", "think", "thinks", "thought",  \
+      "hope", "hopes", "hoped", "expect", "expects", "expected", "argue",  \
+      "argued", "suggest", "suggested", "indicate", "indicated",  \
+      "acknowledge", "acknowledged", "admit", "admitted", "recall",  \
+      "recalled", "emphasize", "emphasized", "emphasise", "emphasised",  \
+      "underline", "underlined", "point", "pointed", "learn", "learned",  \
+      "learnt") \
+    X(PLANNING_VERBS, "plan", "plans", "planned", "planning", "intend",  \
+      "intends", "intended", "expect", "expects", "expected", "schedule",  \
+      "scheduled", "set", "due", "going", "hope", "hopes", "hoped", "seek",  \
+      "seeks", "sought", "want", "wants", "wanted", "wish", "wishes",  \
+      "try", "tries", "tried", "trying", "attempt", "attempts",  \
+      "attempted", "aim", "aims", "aimed", "prepare", "prepares",  \
+      "prepared", "preparing", "decide", "decides", "decided", "likely",  \
+      "poised", "ready", "willing", "eager", "about", "begin", "begins",  \
+      "began", "start", "starts", "started", "continue", "continues",  \
+      "continued", "need", "needs", "needed", "have", "has", "had", "able",  \
+      "going", "set", "slated", "tipped") \
+    X(PREPS, "with", "to", "against", "on", "at", "toward", "towards",  \
+      "into", "for", "over", "from", "upon", "onto") \
+    X(PLACE_HEADS, "border", "borders", "frontier", "frontiers", "coast",  \
+      "territory", "region", "soil", "airspace", "waters") \
+    X(BLOCKING_VERBS, "halt", "halted", "halts", "stop", "stopped",  \
+      "stops", "suspend", "suspended", "suspends", "end", "ended", "ends",  \
+      "cancel", "cancelled", "canceled", "cancels", "cut", "cuts",  \
+      "freeze", "froze", "frozen", "reject", "rejected", "rejects",  \
+      "refuse", "refused", "refuses", "deny", "denied", "denies", "oppose",  \
+      "opposed", "opposes", "block", "blocked", "blocks", "prevent",  \
+      "prevented", "prevents", "postpone", "postponed", "postpones",  \
+      "delay", "delayed", "ban", "banned", "bans", "prohibit",  \
+      "prohibited", "scrap", "scrapped", "abandon", "abandoned", "break",  \
+      "broke", "broken", "call", "called", "veto", "vetoed", "condemn",  \
+      "condemned", "criticize", "criticized", "criticise", "criticised",  \
+      "denounce", "denounced", "protest", "protested", "disrupt",  \
+      "disrupted", "boycott", "boycotted", "fear", "feared", "avoid",  \
+      "avoided", "resist", "resisted", "dismiss", "dismissed") \
+    X(LIGHT_VERBS, "hold", "held", "holds", "holding", "stage", "staged",  \
+      "stages", "launch", "launched", "launches", "begin", "began",  \
+      "begun", "begins", "start", "started", "starts", "carry", "carried",  \
+      "carries", "conduct", "conducted", "conducts", "continue",  \
+      "continued", "continues", "declare", "declared", "declares",  \
+      "announce", "announced", "announces", "make", "made", "makes",  \
+      "give", "gave", "given", "gives", "offer", "offered", "offers",  \
+      "organize", "organized", "organise", "organised", "lead", "led",  \
+      "leads", "resume", "resumed", "resumes", "mount", "mounted", "wage",  \
+      "waged", "initiate", "initiated", "undertake", "undertook", "pursue",  \
+      "pursued", "join", "joined", "open", "opened", "complete",  \
+      "completed", "impose", "imposed", "imposes", "issue", "issued",  \
+      "extend", "extended", "sign", "signed", "reach", "reached",  \
+      "propose", "proposed", "step", "stepped", "intensify", "intensified",  \
+      "escalate", "escalated", "renew", "renewed", "deliver", "delivered",  \
+      "send", "sent", "provide", "provided", "pledge", "pledged", "have",  \
+      "had", "has", "take", "took", "taken", "speed", "sped", "speeded",  \
+      "accelerate", "accelerated", "order", "ordered") \
+
+enum {
+#define DY_WC_ENUM(name, ...) WC_##name,
+    DY_WORDLISTS(DY_WC_ENUM)
+#undef DY_WC_ENUM
+    WC_COUNT
+};
+
+#endif
