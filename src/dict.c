@@ -863,10 +863,25 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
     for (size_t i = 0; i < d->npats; i++) {
         dy_pattern *p = &d->pats[i];
         p->need = 0;
+        memset(p->need_any, 0, sizeof p->need_any);
+        size_t na = 0;
         for (size_t k = 0; k < (size_t)p->nbefore + p->nafter; k++) {
             const dy_item *it = &d->items[p->items + k];
-            if (it->type == IT_WORD)
+            if (it->type == IT_WORD) {
                 p->need |= dy_bloom_bit(it->v);
+            } else if ((it->type == IT_ALT || it->type == IT_SET) && na < 3) {
+                uint64_t m = 0;
+                if (it->type == IT_ALT) {
+                    for (size_t j = 0; j < it->n; j++)
+                        m |= dy_bloom_bit(d->altw[it->v + j]);
+                } else {
+                    const dy_set *st = &d->sets[it->v];
+                    for (uint32_t q = 0; q < st->len; q++)
+                        m |= dy_bloom_bit(st->members[q]);
+                }
+                if (~m) /* a saturated mask tests nothing */
+                    p->need_any[na++] = m;
+            }
         }
     }
     for (size_t i = 0; i < d->nphr; i++)

@@ -122,6 +122,8 @@ typedef struct dy_pattern {
     uint32_t items;         /* index into dict->items: before (reversed, from
                                the verb leftwards) then after               */
     uint64_t need;          /* bloom bits of the words every match needs    */
+    uint64_t need_any[3];   /* for up to 3 alternative/set items: one of
+                               these bits must be present (0 = no test)     */
     uint32_t verb;          /* owning verb entry                             */
     const char *id;         /* stable id "lemma.code.hash"                   */
     dy_src src;

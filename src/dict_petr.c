@@ -106,9 +106,13 @@ static const char *find_ch(str x, char c)
 static const char *find_lit(str x, const char *lit)
 {
     size_t k = strlen(lit);
-    for (size_t i = 0; k && i + k <= x.n; i++)
-        if (x.s[i] == lit[0] && memcmp(x.s + i, lit, k) == 0)
-            return x.s + i;
+    const char *p = x.s, *e = x.s + x.n;
+    while (k && (size_t)(e - p) >= k &&
+           (p = memchr(p, lit[0], (size_t)(e - p) - k + 1)) != NULL) {
+        if (memcmp(p, lit, k) == 0)
+            return p;
+        p++;
+    }
     return NULL;
 }
 
@@ -160,6 +164,25 @@ static uint32_t fnv32(const char *s, size_t n)
     return h;
 }
 
+/* Append s[0..n) to out (capacity cap, always NUL-terminated); returns
+ * the new length. A cheap snprintf("%s") for the hot paths. */
+static size_t cat(char *out, size_t k, size_t cap, const char *s, size_t n)
+{
+    if (k + 1 >= cap)
+        return k;
+    if (n > cap - 1 - k)
+        n = cap - 1 - k;
+    memcpy(out + k, s, n);
+    k += n;
+    out[k] = 0;
+    return k;
+}
+
+static size_t cats(char *out, size_t k, size_t cap, const char *s)
+{
+    return cat(out, k, cap, s, strlen(s));
+}
+
 /* ---- reading lines ----------------------------------------------------------- */
 
 #define MAXTOK 64
@@ -179,7 +202,14 @@ typedef struct rd {
     dy_arena tmp;           /* token strings of the text being tokenised    */
     dy_tok toks[MAXTOK];
     char low[1024];         /* lower-case words of the fast path            */
+    struct wcache {         /* recent words of the fast path: word ids      */
+        uint32_t id;
+        uint8_t n;
+        char s[27];
+    } *wc;                  /* WCACHE entries, NULL = none                  */
 } rd;
+
+#define WCACHE 4096
 
 static dy_src here(const rd *r)
 {
@@ -339,9 +369,26 @@ static size_t tokenize(rd *r, str x, uint32_t *ids, uint16_t *flags,
     size_t nt;
     if (tokenize_plain(r, x, &nt)) {
         for (size_t i = 0; i < nt && i < max; i++) {
-            uint32_t w = dy_dict_intern(r->d, r->toks[i].low, r->toks[i].nlow);
-            if (!w)
-                return SIZE_MAX;
+            const char *ls = r->toks[i].low;
+            size_t ln = r->toks[i].nlow;
+            struct wcache *c = NULL;
+            uint32_t w = 0;
+            if (r->wc && ln < sizeof r->wc[0].s) {
+                uint32_t h = fnv32(ls, ln);
+                c = &r->wc[(h ^ (h >> 13)) & (WCACHE - 1)];
+                if (c->n == ln && c->id && memcmp(c->s, ls, ln) == 0)
+                    w = c->id;
+            }
+            if (!w) {
+                w = dy_dict_intern(r->d, ls, ln);
+                if (!w)
+                    return SIZE_MAX;
+                if (c) {
+                    c->id = w;
+                    c->n = (uint8_t)ln;
+                    memcpy(c->s, ls, ln);
+                }
+            }
             ids[i] = w;
             if (flags)
                 flags[i] = r->toks[i].flags;
@@ -618,10 +665,10 @@ static void end_entry(rd *r, entry *e)
     if (en->nroles) {
         en->kind = ENT_PERSON;
         en->code[0] = 0;
-        snprintf(en->else_code, sizeof en->else_code, "%s", e->code);
+        cats(en->else_code, 0, sizeof en->else_code, e->code);
     } else if (e->code[0]) {
         en->kind = is_country(e->code) ? ENT_COUNTRY : ENT_ACTOR;
-        snprintf(en->code, sizeof en->code, "%s", e->code);
+        cats(en->code, 0, sizeof en->code, e->code);
     } else {
         dy_dict_warn(d, at_line(r, e->line),
                      e->coded ? "actor '%s' has no usable code: ignored"
@@ -672,7 +719,7 @@ static int actor_code_group(rd *r, entry *e, str g)
             WARN(r, "second default code %s replaces %s (the last one wins, "
                     "as in PETRARCH)",
                  code, e->code);
-        snprintf(e->code, sizeof e->code, "%s", code);
+        cats(e->code, 0, sizeof e->code, code);
         return 0;
     }
     int32_t fromd = INT32_MIN, to = INT32_MAX;
@@ -813,7 +860,7 @@ static int load_actors(rd *r)
         str t = trim(line);
         if (!t.n)
             continue;
-        if (find_lit(t, "---STOP---")) {
+        if (find_ch(t, '-') && find_lit(t, "---STOP---")) {
             WARN(r, "---STOP---: the rest of the file is not read (as in "
                     "PETRARCH)");
             break;
@@ -2358,9 +2405,19 @@ static int emit_verbs(rd *r, vr *v)
                 }
             for (uint32_t pi = 0; pi < bl->npat && !rc; pi++) {
                 const ppat *p = &v->pats[bl->pat0 + pi];
-                snprintf(id, sizeof id, "petr:%.*s.%s%s%s.%04x",
-                         (int)DY_MIN(bl->name.n, 80), bl->name.s, p->code,
-                         p->rcode[0] ? ":" : "", p->rcode, p->hash & 0xFFFF);
+                static const char hex[] = "0123456789abcdef";
+                char hx[5] = {hex[(p->hash >> 12) & 15], hex[(p->hash >> 8) & 15],
+                              hex[(p->hash >> 4) & 15], hex[p->hash & 15], 0};
+                size_t n = cat(id, 0, sizeof id, "petr:", 5);
+                n = cat(id, n, sizeof id, bl->name.s, DY_MIN(bl->name.n, 80));
+                n = cat(id, n, sizeof id, ".", 1);
+                n = cats(id, n, sizeof id, p->code);
+                if (p->rcode[0]) {
+                    n = cat(id, n, sizeof id, ":", 1);
+                    n = cats(id, n, sizeof id, p->rcode);
+                }
+                n = cat(id, n, sizeof id, ".", 1);
+                cat(id, n, sizeof id, hx, 4);
                 rc = emit_pattern(r, v, grp, ng, p, p->code, p->rcode,
                                   p->recip, id, p->line);
             }
@@ -2549,6 +2606,7 @@ int dy_load_petr(dy_dict *d, const char *path, const char *buf, size_t n,
     r.kind = kind;
     dy_buf_init(&r.lbuf);
     dy_arena_init(&r.tmp, 8192);
+    r.wc = dy_calloc(WCACHE, sizeof *r.wc);     /* optional: NULL is fine */
     int rc;
     switch (kind) {
     case PETR_VERBS2:
@@ -2578,5 +2636,6 @@ int dy_load_petr(dy_dict *d, const char *path, const char *buf, size_t n,
         d->petr.files++;
     dy_buf_free(&r.lbuf);
     dy_arena_free(&r.tmp);
+    dy_free(r.wc);
     return rc;
 }

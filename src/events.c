@@ -409,7 +409,10 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
     bool found = false;
     for (uint32_t i = 0; i < vb->npats; i++) {
         const dy_pattern *pt = &sa->dict->pats[vb->pats[i]];
-        if ((pt->need & sa->bloom) != pt->need)
+        if ((pt->need & sa->bloom) != pt->need ||
+            (pt->need_any[0] && !(pt->need_any[0] & sa->bloom)) ||
+            (pt->need_any[1] && !(pt->need_any[1] & sa->bloom)) ||
+            (pt->need_any[2] && !(pt->need_any[2] & sa->bloom)))
             continue; /* a word it needs is not in the sentence */
         match m;
         if (!match_pattern(sa, pt, head, lo, hi, &m))

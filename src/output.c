@@ -6,6 +6,47 @@
 #include <stdio.h>
 #include <time.h>
 
+/* Append an unsigned integer (no printf: output is on the hot path). */
+static void put_uint(dy_buf *b, unsigned long long v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (dy_buf_reserve(b, n))
+        return;
+    while (n)
+        b->p[b->len++] = tmp[--n];
+}
+
+/* Append x with one or two decimals ("-8.0", "0.70"). */
+static void put_fixed(dy_buf *b, double x, int decimals)
+{
+    long scale = decimals == 1 ? 10 : 100;
+    long v = (long)(x * (double)scale + (x < 0 ? -0.5 : 0.5));
+    if (v < 0) {
+        dy_buf_putc(b, '-');
+        v = -v;
+    }
+    put_uint(b, (unsigned long long)(v / scale));
+    dy_buf_putc(b, '.');
+    long f = v % scale;
+    if (decimals == 2 && f < 10)
+        dy_buf_putc(b, '0');
+    put_uint(b, (unsigned long long)f);
+}
+
+static void put_span(dy_buf *b, size_t beg, size_t end)
+{
+    dy_buf_putc(b, '[');
+    put_uint(b, beg);
+    dy_buf_putc(b, ',');
+    put_uint(b, end);
+    dy_buf_putc(b, ']');
+}
+
 static void json_actor(dy_buf *b, const dyad_actor *a)
 {
     if (!a->code[0]) {
@@ -16,9 +57,13 @@ static void json_actor(dy_buf *b, const dyad_actor *a)
     dy_buf_json_str(b, a->code, strlen(a->code));
     dy_buf_puts(b, ",\"text\":");
     dy_buf_json_str(b, a->text, strlen(a->text));
-    dy_buf_printf(b, ",\"span\":[%zu,%zu],\"entry\":", a->beg, a->end);
+    dy_buf_puts(b, ",\"span\":");
+    put_span(b, a->beg, a->end);
+    dy_buf_puts(b, ",\"entry\":");
     dy_buf_json_str(b, a->entry, strlen(a->entry));
-    dy_buf_printf(b, ",\"confidence\":%.2f}", a->confidence);
+    dy_buf_puts(b, ",\"confidence\":");
+    put_fixed(b, a->confidence, 2);
+    dy_buf_putc(b, '}');
 }
 
 static void str_or_null(dy_buf *b, const char *s)
@@ -35,9 +80,15 @@ static void write_json(dyad_coder *c, dy_buf *b)
         const dyad_event *e = &c->events[i];
         dy_buf_puts(b, "{\"doc_id\":");
         dy_buf_json_str(b, c->id, strlen(c->id));
-        dy_buf_printf(b, ",\"sentence\":%d,\"story_date\":\"%s\",\"date\":\"%s\","
-                         "\"date_source\":\"%s\",\"source\":",
-                      e->sentence, c->story_str, e->date, e->date_source);
+        dy_buf_puts(b, ",\"sentence\":");
+        put_uint(b, (unsigned long long)e->sentence);
+        dy_buf_puts(b, ",\"story_date\":\"");
+        dy_buf_puts(b, c->story_str);
+        dy_buf_puts(b, "\",\"date\":\"");
+        dy_buf_puts(b, e->date);
+        dy_buf_puts(b, "\",\"date_source\":\"");
+        dy_buf_puts(b, e->date_source);
+        dy_buf_puts(b, "\",\"source\":");
         json_actor(b, &e->source);
         dy_buf_puts(b, ",\"target\":");
         json_actor(b, &e->target);
@@ -49,14 +100,18 @@ static void write_json(dyad_coder *c, dy_buf *b)
         str_or_null(b, e->plover_mode);
         dy_buf_puts(b, ",\"plover_context\":");
         str_or_null(b, e->plover_context);
-        dy_buf_printf(b, ",\"goldstein\":%.1f,\"quad_class\":%d", e->goldstein,
-                      e->quad_class);
+        dy_buf_puts(b, ",\"goldstein\":");
+        put_fixed(b, e->goldstein, 1);
+        dy_buf_puts(b, ",\"quad_class\":");
+        put_uint(b, (unsigned long long)e->quad_class);
         dy_buf_puts(b, ",\"verb\":{\"text\":");
         dy_buf_json_str(b, e->verb_text, strlen(e->verb_text));
-        dy_buf_printf(b, ",\"span\":[%zu,%zu]}", e->verb_beg, e->verb_end);
+        dy_buf_puts(b, ",\"span\":");
+        put_span(b, e->verb_beg, e->verb_end);
+        dy_buf_putc(b, '}');
         dy_buf_puts(b, ",\"modality\":");
         str_or_null(b, e->modality);
-        dy_buf_printf(b, ",\"future\":%s", e->future ? "true" : "false");
+        dy_buf_puts(b, e->future ? ",\"future\":true" : ",\"future\":false");
         dy_buf_puts(b, ",\"location\":");
         if (e->location[0]) {
             dy_buf_puts(b, "{\"name\":");

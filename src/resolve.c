@@ -225,8 +225,20 @@ static void date_events(dy_sa *sa, dy_memory *mem)
     /* expressions are resolved twice: for past and for future clauses; each
      * event takes the reading that matches its own tense */
     dy_timex tx[16], txf[16];
-    size_t ntx = dy_timex_find(sa->t, sa->n, sa->story_days, 0, tx, 16);
-    size_t ntxf = ntx ? dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16)
+    /* most sentences have no date word and no number: skip the search */
+    bool cand = false;
+    for (size_t i = 0; i < sa->n && !cand; i++)
+        cand = (sa->t[i].flags & TOKF_DIGIT) || dy_wc(&sa->t[i], WC_DATE_WORDS);
+    size_t ntx = cand ? dy_timex_find(sa->t, sa->n, sa->story_days, 0, tx, 16)
+                      : 0;
+    bool any_future = false;
+    for (size_t i = 0; i < sa->nev; i++)
+        if (!sa->ev[i].dropped && (sa->ev[i].future ||
+                                   (sa->ev[i].vg < sa->nvg &&
+                                    sa->vg[sa->ev[i].vg].tense == TENSE_FUT)))
+            any_future = true;
+    size_t ntxf = ntx && any_future
+                      ? dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16)
                       : 0;
     int owner[16];
     for (size_t k = 0; k < ntx; k++) {

@@ -150,6 +150,17 @@
       "send", "sent", "provide", "provided", "pledge", "pledged", "have",  \
       "had", "has", "take", "took", "taken", "speed", "sped", "speeded",  \
       "accelerate", "accelerated", "order", "ordered") \
+    X(DATE_WORDS, "january", "february", "march", "april", "may", "june", \
+      "july", "august", "september", "october", "november", "december", \
+      "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", \
+      "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", \
+      "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.", "monday", \
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", \
+      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", \
+      "sun", "yesterday", "today", "tomorrow", "tonight", "overnight", \
+      "week", "weeks", "month", "months", "year", "years", "day", "days", \
+      "weekend", "ago", "decade", "fortnight", "morning", "evening", \
+      "night", "afternoon", "hours", "mid") \
 
 enum {
 #define DY_WC_ENUM(name, ...) WC_##name,
