@@ -56,7 +56,7 @@ static void phrase_code(const dy_dict *d, const dy_phrase *p, int32_t days,
     out[0] = 0;
     char base[32];
     if (e->kind == ENT_AGENT) {
-        snprintf(out, 32, "%s", e->code);
+        dy_code_join(out, e->code, 0, "");
         return;
     }
     if (!dy_entity_code(d, e, days, base, NULL))
@@ -73,7 +73,7 @@ static void phrase_code(const dy_dict *d, const dy_phrase *p, int32_t days,
         dy_code_join(out, base, 3, "CVL");
         break;
     default:
-        snprintf(out, 32, "%s", base);
+        dy_code_join(out, base, 0, "");
     }
 }
 

@@ -783,7 +783,7 @@ static void set_actor(dy_actor *a, const char *code, size_t b, size_t e,
                       uint32_t ent, float conf)
 {
     memset(a, 0, sizeof *a);
-    snprintf(a->code, sizeof a->code, "%s", code);
+    dy_code_join(a->code, code, 0, "");
     a->b = (uint16_t)b;
     a->e = (uint16_t)e;
     a->entity = ent;

@@ -918,8 +918,10 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
     d->discard_first = dy_malloc((d->ndiscards + 1) * sizeof *d->discard_first);
     if (!d->discard_first)
         return (dyad_status)dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
-    for (size_t i = 0; i < d->ndiscards; i++)
+    for (size_t i = 0; i < d->ndiscards; i++) {
         d->discard_first[i] = d->discards[i].words[0];
+        d->winfo[d->discards[i].words[0]].flags |= W_DISCARD;
+    }
     qsort(d->discard_first, d->ndiscards, sizeof *d->discard_first, cmp_u32);
     d->finished = 1;
     return DYAD_OK;
@@ -953,23 +955,23 @@ int dy_entity_code(const dy_dict *d, const dy_entity *e, int32_t days,
     if (role)
         *role = best;
     if (best) {
-        snprintf(out, 32, "%s", best->code);
+        dy_code_join(out, best->code, 0, "");
         return 1;
     }
     if (e->kind == ENT_PERSON) {
         if (e->else_code[0]) {
-            snprintf(out, 32, "%s", e->else_code);
+            dy_code_join(out, e->else_code, 0, "");
             return 1;
         }
         /* a person with no roles at all (compatibility dictionaries may
          * give only a plain code) */
         if (e->nroles == 0 && e->code[0]) {
-            snprintf(out, 32, "%s", e->code);
+            dy_code_join(out, e->code, 0, "");
             return 1;
         }
         return 0;
     }
-    snprintf(out, 32, "%s", e->code);
+    dy_code_join(out, e->code, 0, "");
     return out[0] != 0;
 }
 

@@ -17,7 +17,8 @@ enum {
     W_VERBFORM = 1 << 1,    /* a form of a dictionary verb                 */
     W_NOUNFORM = 1 << 2,    /* a form of a dictionary event noun           */
     W_AGENT = 1 << 3,       /* appears in an agent noun                    */
-    W_PHRASE = 1 << 4       /* first word of some actor phrase             */
+    W_PHRASE = 1 << 4,      /* first word of some actor phrase             */
+    W_DISCARD = 1 << 5      /* first word of some discard phrase           */
 };
 
 typedef struct dy_word {

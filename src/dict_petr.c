@@ -202,6 +202,7 @@ typedef struct rd {
     dy_arena tmp;           /* token strings of the text being tokenised    */
     dy_tok toks[MAXTOK];
     char low[1024];         /* lower-case words of the fast path            */
+    uint32_t lowh[MAXTOK];  /* their hashes                                 */
     struct wcache {         /* recent words of the fast path: word ids      */
         uint32_t id;
         uint8_t n;
@@ -273,28 +274,47 @@ static bool next_line(rd *r, str *out)
     } else if (starts(x, "<!")) {
         return true;        /* PETRARCH: a line starting "<!" is a comment */
     }
-    const char *c = find_lit(x, "<!--");
-    if (c) {
-        const char *e = find_lit(from(x, c + 4), "-->");
-        if (e) {
+    /* the first '#' (or ';') cuts the line; "<!-- ... -->" before it is
+     * cut out, or starts a comment that runs to a later line */
+    for (size_t i = 0; i < x.n; i++) {
+        const char *h = memchr(x.s + i, '#', x.n - i);
+        size_t end = h ? (size_t)(h - x.s) : x.n;
+        if (r->semicolon) {
+            const char *q = memchr(x.s + i, ';', end - i);
+            if (q)
+                end = (size_t)(q - x.s);
+        }
+        const char *lt = memchr(x.s + i, '<', end - i);
+        while (lt && (size_t)(x.s + end - lt) >= 4 && memcmp(lt, "<!--", 4) != 0)
+            lt = memchr(lt + 1, '<', (size_t)(x.s + end - lt - 1));
+        if (!lt || (size_t)(x.s + end - lt) < 4) {
+            x.n = end;
+            break;
+        }
+        i = (size_t)(lt - x.s);
+        const char *e = find_lit(mkstr(x.s + i + 4, x.n - i - 4), "-->");
+        if (!e) {
+            r->in_xml = true;
+            x.n = i;
+            break;
+        }
+        str tail = from(x, e + 3);
+        if (r->lbuf.p && x.s == r->lbuf.p) {
+            /* a second comment on the line: cut it out in place */
+            memmove(r->lbuf.p + i, tail.s, tail.n);
+            r->lbuf.len = i + tail.n;
+        } else {
             dy_buf_clear(&r->lbuf);
-            dy_buf_put(&r->lbuf, x.s, (size_t)(c - x.s));
-            dy_buf_put(&r->lbuf, e + 3, (size_t)(x.s + x.n - (e + 3)));
+            dy_buf_put(&r->lbuf, x.s, i);
+            dy_buf_put(&r->lbuf, tail.s, tail.n);
             if (r->lbuf.oom) {
                 r->oom = true;
                 return true;
             }
-            x = mkstr(r->lbuf.p ? r->lbuf.p : "", r->lbuf.len);
-        } else {
-            r->in_xml = true;
-            x = before(x, c);
         }
+        x = mkstr(r->lbuf.p ? r->lbuf.p : "", r->lbuf.len);
+        i--;                /* go on from the text after the comment */
     }
-    const char *h = find_ch(x, '#');
-    if (h)
-        x = before(x, h);
-    if (r->semicolon && (h = find_ch(x, ';')) != NULL)
-        x = before(x, h);
     while (x.n && sp(x.s[x.n - 1]))
         x.n--;
     *out = x;
@@ -303,9 +323,6 @@ static bool next_line(rd *r, str *out)
 
 /* ---- tokens ------------------------------------------------------------------ */
 
-/* Tokenise s[0..n) like news text (underscores read as spaces) into word
- * ids and token flags. Returns the token count (MAXTOK when the text is too
- * long to be a phrase), or SIZE_MAX when out of memory. */
 /* Plain words (letters and digits between blanks and underscores), the
  * bulk of PETRARCH phrases: split and lower-case them directly, as the
  * tokenizer would. Returns false when the text needs the tokenizer. */
@@ -325,6 +342,7 @@ static bool tokenize_plain(rd *r, str x, size_t *count)
         uint16_t fl = TOKF_SPACE;
         bool up = true;
         size_t letters = 0;
+        uint32_t h = 2166136261u;
         for (; i < x.n; i++) {
             c = x.s[i];
             if (c == '_' || c == ' ' || c == '\t')
@@ -345,7 +363,9 @@ static bool tokenize_plain(rd *r, str x, size_t *count)
                 return false;
             }
             r->low[k++] = c;
+            h = (h ^ (unsigned char)c) * 16777619u;
         }
+        r->lowh[nt] = h;
         if (up && letters >= 2)
             fl |= TOKF_UPPER;
         memset(t, 0, sizeof *t);
@@ -360,6 +380,10 @@ static bool tokenize_plain(rd *r, str x, size_t *count)
     return true;
 }
 
+/* Tokenise x like news text (underscores read as spaces) into word ids
+ * and token flags (the tokens stay in r->toks). Returns the token count
+ * (MAXTOK when the text is too long to be a phrase), or SIZE_MAX when out
+ * of memory. */
 static size_t tokenize(rd *r, str x, uint32_t *ids, uint16_t *flags,
                        size_t max)
 {
@@ -374,7 +398,7 @@ static size_t tokenize(rd *r, str x, uint32_t *ids, uint16_t *flags,
             struct wcache *c = NULL;
             uint32_t w = 0;
             if (r->wc && ln < sizeof r->wc[0].s) {
-                uint32_t h = fnv32(ls, ln);
+                uint32_t h = r->lowh[i];
                 c = &r->wc[(h ^ (h >> 13)) & (WCACHE - 1)];
                 if (c->n == ln && c->id && memcmp(c->s, ls, ln) == 0)
                     w = c->id;
@@ -2498,7 +2522,7 @@ int dy_petr_detect(const char *buf, size_t n)
     size_t upper = 0, letters = 0, longlines = 0, verbish = 0;
     size_t pos = 0, nl_count = 0;
     bool xml = false;
-    while (pos < n && lines < 5000 && nl_count < 200000) {
+    while (pos < n && lines < 2000 && nl_count < 20000) {
         const char *s = buf + pos;
         const char *e = memchr(s, '\n', n - pos);
         size_t len = e ? (size_t)(e - s) : n - pos;

@@ -337,7 +337,13 @@ static void push_event(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,
         e->tgt = *tgt;
         e->has_tgt = 1;
     }
-    snprintf(e->code, sizeof e->code, "%s", code);
+    {
+        size_t l = strlen(code);
+        if (l >= sizeof e->code)
+            l = sizeof e->code - 1;
+        memcpy(e->code, code, l);
+        e->code[l] = 0;
+    }
     memcpy(e->orig, e->code, sizeof e->orig);
     e->pattern = pattern;
     e->vg = (uint16_t)vg;

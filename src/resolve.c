@@ -152,7 +152,11 @@ static bool in_condition(const dy_sa *sa, int c)
 
 static void set_code(dy_ev *e, const char *code, const char *why)
 {
-    snprintf(e->code, sizeof e->code, "%s", code);
+    size_t l = strlen(code);
+    if (l >= sizeof e->code)
+        l = sizeof e->code - 1;
+    memcpy(e->code, code, l);
+    e->code[l] = 0;
     e->flags |= EV_TRANSFORMED;
     e->why = why;
 }
