@@ -747,6 +747,13 @@ static void assign_roles(dy_sa *sa)
         } else {
             v->subj = left_subject(sa, v->b, c);
         }
+        /* "a resolution censuring Nicaragua", "troops deployed near": a
+         * participle right after a noun phrase modifies it */
+        if (v->subj < 0 && (v->flags & (VG_GERUND | VG_PARTICIPLE)) && v->b > 0 &&
+            sa->np_at[v->b - 1] >= 0 && !(sa->np[sa->np_at[v->b - 1]].flags & NPF_PRONOUN)) {
+            v->subj = sa->np_at[v->b - 1];
+            continue;
+        }
         if (v->subj < 0 && (v->flags & (VG_GERUND | VG_PARTICIPLE))) {
             /* "..., killing ten people": subject of the main clause */
             for (size_t h = g; h-- > 0;)

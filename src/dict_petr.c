@@ -421,6 +421,14 @@ static size_t tokenize(rd *r, str x, uint32_t *ids, uint16_t *flags,
     }
     for (size_t i = 0; i < x.n; i++)
         tmp[i] = x.s[i] == '_' ? ' ' : x.s[i];
+    bool ctl = false;
+    for (size_t i = 0; i < x.n; i++)
+        if ((unsigned char)tmp[i] < 0x20 || tmp[i] == 0x7f) {
+            tmp[i] = ' ';       /* as in news text */
+            ctl = true;
+        }
+    if (ctl)
+        WARN(r, "control character read as a space");
     dy_arena_reset(&r->tmp);
     nt = dy_tokenize_phrase(tmp, x.n, &r->tmp, r->toks, MAXTOK);
     size_t k = 0;
@@ -624,6 +632,8 @@ static void entry_name(str text, uint32_t mask, char *out, size_t cap)
     bool space = false;
     for (size_t i = 0; i < text.n && k + 1 < cap; i++) {
         char c = text.s[i] == '_' ? ' ' : text.s[i];
+        if ((unsigned char)c < 0x20 || c == 0x7f)
+            c = ' ';
         if (sp(c)) {
             space = k > 0;
             continue;

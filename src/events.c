@@ -592,6 +592,10 @@ static void noun_events(dy_sa *sa, bool *used)
         const dy_word *wi = &d->winfo[sa->t[h].w];
         if (!wi->noun || used[h] || sa->ment_at[h] >= 0)
             continue;
+        /* "to the US-led war against Iraq", "after the attack": an event
+         * noun inside a prepositional phrase is background, not news */
+        if (p->flags & NPF_INPP)
+            continue;
         /* window: the NP and what follows in its clause */
         size_t hi = h + 1;
         while (hi < sa->n && sa->cl_at[hi] == sa->cl_at[h] &&

@@ -597,9 +597,15 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         for (size_t k = 0; k < sa->nev; k++) {
             dy_ev *b = &sa->ev[k];
             if (k == i || b->dropped || root_of(a->code) != root_of(b->code) ||
-                strcmp(a->src.code, b->src.code) != 0 ||
-                strcmp(a->tgt.code, b->tgt.code) != 0 ||
-                a->has_src != b->has_src || a->has_tgt != b->has_tgt)
+                strcmp(a->src.code, b->src.code) != 0 || a->has_src != b->has_src)
+                continue;
+            /* the same act once with and once without a target: keep the
+             * one with the target */
+            if (a->has_tgt && !b->has_tgt) {
+                drop(b, "same act as another event of the sentence");
+                continue;
+            }
+            if (strcmp(a->tgt.code, b->tgt.code) != 0 || a->has_tgt != b->has_tgt)
                 continue;
             /* keep a: drop b if a is more specific, or equal and first */
             size_t la = strlen(a->code), lb = strlen(b->code);
