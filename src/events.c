@@ -433,6 +433,76 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
 }
 
 
+/* The mention of a country (name, capital, or demonym on a place noun)
+ * in a locative phrase after token `from`, in its clause: "in Haiti", "in
+ * the capital Monrovia", "near the Ukrainian border". With `border_only`,
+ * only "border"-like places ("near the Ukrainian border"). -1 if none. */
+static int place_mention(const dy_sa *sa, size_t from, size_t to,
+                         bool border_only)
+{
+    const dy_dict *d = sa->dict;
+    int c = from > 0 ? sa->cl_at[from - 1] : 0;
+    for (size_t k = from; k < to; k++) {
+        if (sa->cl_at[k] != c)
+            break;
+        int16_t q = sa->np_at[k];
+        int m = sa->ment_at[k];
+        if (q < 0 || m < 0 || sa->np[q].prep < 0 ||
+            (!border_only && !dy_wc(&sa->t[sa->np[q].prep], WC_LOCATIVE_PREPS)))
+            continue;
+        const dy_mention *mm = &sa->ment[m];
+        if (!mm->code[0] || d->ents[mm->entity].kind != ENT_COUNTRY)
+            continue;
+        bool on_place = mm->kind == PH_ADJ &&
+                        dy_wc(&sa->t[sa->np[q].head], WC_PLACE_HEADS);
+        if (border_only ? on_place
+                        : (mm->kind == PH_NAME || mm->kind == PH_CAPITAL ||
+                           on_place))
+            return m;
+    }
+    return -1;
+}
+
+/* A country actor from mention m. */
+static void place_actor(const dy_sa *sa, int m, dy_actor *a)
+{
+    const dy_mention *mm = &sa->ment[m];
+    memset(a, 0, sizeof *a);
+    dy_code_join(a->code, mm->code, 3, "");
+    a->b = mm->b;
+    a->e = mm->e;
+    a->entity = mm->entity;
+    a->conf = mm->conf * 0.8f;
+}
+
+/* emit() with a place actor replacing the source and/or the target. */
+static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
+                      int16_t src, int16_t tgt, bool ssingle, bool tsingle,
+                      const dy_actor *src_over, const dy_actor *tgt_over,
+                      size_t g, size_t vb, size_t ve)
+{
+    if (strcmp(pt->code, "---") == 0)
+        return;
+    dy_actor srcs[16], tgts[16];
+    size_t ns = 0, nt = 0;
+    if (src_over)
+        srcs[ns++] = *src_over;
+    else
+        collect(sa, src, ssingle, srcs, &ns, 16);
+    if (tgt_over)
+        tgts[nt++] = *tgt_over;
+    else
+        collect(sa, tgt, tsingle, tgts, &nt, 16);
+    for (size_t i = 0; i < ns; i++) {
+        if (!nt) {
+            push_event(sa, &srcs[i], NULL, pt->code, pidx, g, vb, ve, 0);
+            continue;
+        }
+        for (size_t j = 0; j < nt; j++)
+            push_event(sa, &srcs[i], &tgts[j], pt->code, pidx, g, vb, ve, 0);
+    }
+}
+
 static void verb_events(dy_sa *sa, bool *used)
 {
     const dy_dict *d = sa->dict;
@@ -524,36 +594,32 @@ static void verb_events(dy_sa *sa, bool *used)
                     tgt = q;
             }
         }
-        if (tgt < 0 && proot == 15) {
-            /* "deploying troops near the Ukrainian border": a show of force
-             * is aimed at the country it is placed against */
-            for (size_t k = v->e; k < hi && tgt < 0; k++) {
-                int16_t q = sa->np_at[k];
-                if (q >= 0 && sa->np[q].prep >= 0 && sa->ment_at[k] >= 0 &&
-                    sa->ment[sa->ment_at[k]].kind == PH_ADJ &&
-                    dy_wc(&sa->t[sa->np[q].head], WC_PLACE_HEADS))
-                    tgt = -2 - (int16_t)sa->ment_at[k];
-            }
-        }
+        /* A place standing for an actor: force posture aimed at a country
+         * ("deploying troops near the Ukrainian border"); domestic acts
+         * without a target are aimed at the country where they happen
+         * ("lifted the state of emergency in Darfur"); a passive without
+         * an agent ("was arrested in Lebanon") has that country's
+         * authorities as its source. */
+        int pm_src = -1, pm_tgt = -1;
+        bool domestic = proot == 8 || proot == 9 || proot == 17 ||
+                        proot == 18 || proot == 19 || proot == 20;
+        if (tgt < 0 && !passive && (proot == 15 || domestic))
+            pm_tgt = place_mention(sa, v->e, hi, proot == 15);
+        if (src < 0 && passive &&
+            (proot == 9 || proot == 11 || proot == 16 || proot == 17))
+            pm_src = place_mention(sa, v->e, hi, false);
         if (src >= 0 && tgt >= 0 &&
             sa->np[src].first_coord == sa->np[tgt].first_coord)
             tgt = -1;
-        if (tgt <= -2) {
-            /* a place adjective as target: build a one-off actor */
-            const dy_mention *mm = &sa->ment[-2 - tgt];
-            size_t before = sa->nev;
-            emit(sa, pt, pidx, &m, src, -1, ssingle, tsingle, g, v->head,
-                 v->head + 1, 0);
-            for (size_t k = before; k < sa->nev; k++) {
-                dy_ev *e = &sa->ev[k];
-                memset(&e->tgt, 0, sizeof e->tgt);
-                dy_code_join(e->tgt.code, mm->code, 3, "");
-                e->tgt.b = mm->b;
-                e->tgt.e = mm->e;
-                e->tgt.entity = mm->entity;
-                e->tgt.conf = mm->conf;
-                e->has_tgt = 1;
-            }
+        if (pm_src >= 0 || pm_tgt >= 0) {
+            dy_actor ps, pt2;
+            if (pm_src >= 0)
+                place_actor(sa, pm_src, &ps);
+            if (pm_tgt >= 0)
+                place_actor(sa, pm_tgt, &pt2);
+            emit_over(sa, pt, pidx, src, tgt, ssingle, tsingle,
+                      pm_src >= 0 ? &ps : NULL, pm_tgt >= 0 ? &pt2 : NULL, g,
+                      v->head, v->head + 1);
             continue;
         }
         emit(sa, pt, pidx, &m, src, tgt, ssingle, tsingle, g, v->head,
