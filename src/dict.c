@@ -834,7 +834,7 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         return (dyad_status)r;
     if (intern_wordlists(d) || build_forms(d) || build_trie(d))
         return (dyad_status)dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
-    qsort(d->codes, d->ncodes, sizeof *d->codes, cmp_code);
+    dy_qsort(d->codes, d->ncodes, sizeof *d->codes, cmp_code);
     /* case guard: words that are ordinary English words in lower case */
     for (uint32_t w = 1; w <= d->words.n; w++)
         if (dy_tagger_common(d->tagger, dy_strtab_str(&d->words, w),
@@ -855,8 +855,8 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
             st->idx[st->nmem + k] = ((uint64_t)st->members[p + nw] << 32) | p;
             k++;
         }
-        qsort(st->idx, st->nmem, sizeof *st->idx, cmp_u64);
-        qsort(st->idx + st->nmem, st->nmem, sizeof *st->idx, cmp_u64);
+        dy_qsort(st->idx, st->nmem, sizeof *st->idx, cmp_u64);
+        dy_qsort(st->idx + st->nmem, st->nmem, sizeof *st->idx, cmp_u64);
     }
     /* the words a pattern cannot match without, as bloom bits over word
      * ids, so that the matcher skips patterns whose words are absent */
@@ -909,7 +909,7 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         f->phrase = (uint32_t)i;
         d->nfuzzy++;
     }
-    qsort(d->fuzzy, d->nfuzzy, sizeof *d->fuzzy, cmp_fuzzy);
+    dy_qsort(d->fuzzy, d->nfuzzy, sizeof *d->fuzzy, cmp_fuzzy);
     for (size_t i = 0, c = 0; c <= 256; c++) {
         while (i < d->nfuzzy && (unsigned char)d->fuzzy[i].key[0] < c)
             i++;
@@ -922,7 +922,7 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         d->discard_first[i] = d->discards[i].words[0];
         d->winfo[d->discards[i].words[0]].flags |= W_DISCARD;
     }
-    qsort(d->discard_first, d->ndiscards, sizeof *d->discard_first, cmp_u32);
+    dy_qsort(d->discard_first, d->ndiscards, sizeof *d->discard_first, cmp_u32);
     d->finished = 1;
     return DYAD_OK;
 }
@@ -1094,7 +1094,7 @@ static int load_path(dy_dict *d, const char *path, int depth)
     }
     closedir(dir);
     if (!r)
-        qsort(names, nn, sizeof *names, cmp_str);
+        dy_qsort(names, nn, sizeof *names, cmp_str);
     for (size_t i = 0; i < nn && !r; i++) {
         char full[PATH_MAX];
         snprintf(full, sizeof full, "%s/%s", path, names[i]);

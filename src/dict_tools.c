@@ -244,7 +244,8 @@ size_t dyad_dict_check(dyad_dict *dd, const char **out)
     if (idx) {
         for (size_t i = 0; i < d->nphr; i++)
             idx[i] = (uint32_t)i;
-        qsort_r(idx, d->nphr, sizeof *idx, cmp_phr, d);
+        if (d->nphr > 1)
+            qsort_r(idx, d->nphr, sizeof *idx, cmp_phr, d);
         int32_t today = dy_today();
         for (size_t i = 1; i < d->nphr; i++) {
             const dy_phrase *x = &d->phr[idx[i - 1]], *y = &d->phr[idx[i]];
@@ -281,10 +282,29 @@ size_t dyad_dict_check(dyad_dict *dd, const char **out)
 
 /* ---- export ------------------------------------------------------------------- */
 
+/* A phrase's words as written in dyad's format: the spelling carries the
+ * case requirement (`Turkey`, `US`), so that it loads back the same. */
+static void put_phrase(FILE *f, const dy_dict *d, const uint32_t *w, size_t n,
+                       uint32_t casemask)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = dy_strtab_str(&d->words, w[i]);
+        unsigned c = (casemask >> (2 * i)) & 3;
+        if (i)
+            fputc(' ', f);
+        for (size_t k = 0; s[k]; k++) {
+            char ch = s[k];
+            if (ch >= 'a' && ch <= 'z' &&
+                (c == CASE_UPPER || (c == CASE_CAP && k == 0)))
+                ch = (char)(ch - 32);
+            fputc(ch, f);
+        }
+    }
+}
+
 static void put_words(FILE *f, const dy_dict *d, const uint32_t *w, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        fprintf(f, "%s%s", i ? " " : "", dy_strtab_str(&d->words, w[i]));
+    put_phrase(f, d, w, n, 0);
 }
 
 static void put_role_range(FILE *f, const dy_role *r)
@@ -317,6 +337,101 @@ static void put_item(FILE *f, const dy_dict *d, const dy_item *it)
     }
 }
 
+/* A pattern's items. dyad's format can glue two words with `_`; other
+ * adjacency (to the verb, or around sets and actor slots) is written as a
+ * gap, the only thing the reader accepts there. */
+static void put_pattern(FILE *f, const dy_dict *d, const dy_verb *vb,
+                        const dy_pattern *p)
+{
+    const dy_item *it = d->items + p->items;
+    /* before the verb: stored from the verb leftwards; rev[j].adjacent =
+     * touches its right neighbour */
+    for (size_t j = p->nbefore; j-- > 0;) {
+        bool glue = j + 1 < p->nbefore && it[j + 1].adjacent &&
+                    it[j + 1].type == IT_WORD && it[j].type == IT_WORD;
+        fputc(glue ? '_' : ' ', f);
+        put_item(f, d, &it[j]);
+    }
+    fputs(" *", f);
+    const dy_item *af = it + p->nbefore;
+    for (size_t j = 0; j < p->nafter; j++) {
+        if (j < vb->nparticles)
+            continue;
+        bool glue = j > vb->nparticles && af[j].adjacent &&
+                    af[j].type == IT_WORD && af[j - 1].type == IT_WORD;
+        fputc(glue ? '_' : ' ', f);
+        put_item(f, d, &af[j]);
+    }
+}
+
+/* The phrase that a `country`/`actor`/`person` header line adds itself
+ * (its name, tokenised): not written again as a `name` line. */
+static size_t header_phrase(const dy_dict *d, const dy_entity *e,
+                            const uint32_t *ph, size_t nph)
+{
+    dy_tok toks[DY_PHRASE_MAX + 1];
+    dy_arena tmp;
+    dy_arena_init(&tmp, 1024);
+    size_t nt = dy_tokenize_phrase(e->name, strlen(e->name), &tmp, toks,
+                                   DY_PHRASE_MAX + 1);
+    uint32_t w[DY_PHRASE_MAX];
+    bool ok = nt > 0 && nt <= DY_PHRASE_MAX;
+    for (size_t i = 0; ok && i < nt; i++)
+        ok = (w[i] = dy_dict_word(d, toks[i].low, toks[i].nlow)) != 0;
+    dy_arena_free(&tmp);
+    for (size_t k = 0; ok && k < nph; k++) {
+        const dy_phrase *p = &d->phr[ph[k]];
+        if (p->kind == PH_NAME && p->ntok == nt &&
+            memcmp(p->words, w, nt * sizeof *w) == 0)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Agent codes dyad's format can write: three capitals, after the actor's
+ * code. */
+static bool agent_writable(const dy_dict *d, const dy_entity *e,
+                           const uint32_t *ph, size_t nph)
+{
+    const char *c = e->code;
+    if (strlen(c) != 3 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' ||
+        c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z')
+        return false;
+    for (size_t k = 0; k < nph; k++)
+        if (d->phr[ph[k]].prefix)
+            return false;
+    return true;
+}
+
+/* Agent nouns: `noun X` when the next phrase is X's regular plural (the
+ * reader makes it again), else `plural X` (a form written as it is). */
+static void put_agent_nouns(FILE *f, const dy_dict *d, const uint32_t *ph,
+                            size_t nph, const char *indent)
+{
+    for (size_t k = 0; k < nph; k++) {
+        const dy_phrase *p = &d->phr[ph[k]];
+        if (p->kind != PH_AGENT)
+            continue;
+        bool pair = false;
+        if (k + 1 < nph && !p->plural) {
+            const dy_phrase *q = &d->phr[ph[k + 1]];
+            const char *last = dy_strtab_str(&d->words, p->words[p->ntok - 1]);
+            char pl[64];
+            if (q->kind == PH_AGENT && q->ntok == p->ntok &&
+                memcmp(q->words, p->words,
+                       (p->ntok - 1u) * sizeof p->words[0]) == 0 &&
+                dy_inflect_noun(last, strlen(last), pl) &&
+                strcmp(pl, dy_strtab_str(&d->words, q->words[q->ntok - 1])) == 0)
+                pair = true;
+        }
+        fprintf(f, "%s%s ", indent, pair ? "noun" : "plural");
+        put_words(f, d, p->words, p->ntok);
+        fputc('\n', f);
+        if (pair)
+            k++;
+    }
+}
+
 dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
 {
     dy_dict *d = (dy_dict *)dd;
@@ -325,6 +440,33 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
     fprintf(f, "%%dyad-dict 1\n# exported by dyad %s\n", DYAD_VERSION);
     static const char *const kinds[] = {"", "name", "adj", "people", "capital",
                                         "seat", "inst", "noun"};
+    /* phrases grouped by entity, in order */
+    uint32_t *first = dy_calloc(d->nents + 1, sizeof *first);
+    uint32_t *order = dy_malloc((d->nphr + 1) * sizeof *order);
+    if (!first || !order) {
+        dy_free(first);
+        dy_free(order);
+        return DYAD_ENOMEM;
+    }
+    for (size_t k = 0; k < d->nphr; k++)
+        if (d->phr[k].entity < d->nents)
+            first[d->phr[k].entity + 1]++;
+    for (size_t i = 0; i < d->nents; i++)
+        first[i + 1] += first[i];
+    {
+        uint32_t *fill = dy_calloc(d->nents + 1, sizeof *fill);
+        if (!fill) {
+            dy_free(first);
+            dy_free(order);
+            return DYAD_ENOMEM;
+        }
+        for (size_t k = 0; k < d->nphr; k++) {
+            uint32_t e = d->phr[k].entity;
+            if (e < d->nents)
+                order[first[e] + fill[e]++] = (uint32_t)k;
+        }
+        dy_free(fill);
+    }
     for (size_t i = 0; i < d->nsets; i++) {
         const dy_set *s = &d->sets[i];
         fprintf(f, "\nset @%s\n", dy_strtab_str(&d->words, s->name));
@@ -338,22 +480,37 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
     }
     for (size_t i = 0; i < d->nents; i++) {
         const dy_entity *e = &d->ents[i];
+        const uint32_t *ph = order + first[i];
+        size_t nph = first[i + 1] - first[i], skip = SIZE_MAX;
         switch (e->kind) {
         case ENT_COUNTRY: fprintf(f, "\ncountry %s %s\n", e->code, e->name); break;
         case ENT_ACTOR:
             fprintf(f, "\nactor %s %s\n", e->code[0] ? e->code : "---", e->name);
             break;
         case ENT_PERSON: fprintf(f, "\nperson %s\n", e->name); break;
-        case ENT_AGENT: fprintf(f, "\nagent %s %s\n", e->code, e->name); break;
+        case ENT_AGENT:
+            if (!agent_writable(d, e, ph, nph)) {
+                /* PETRARCH agents like [~GOVFRM] or [NGO~] */
+                fprintf(f, "\n# agent %s %s: not written: dyad's format has "
+                           "three-letter agent codes after the actor's only\n",
+                        e->code, e->name);
+                put_agent_nouns(f, d, ph, nph, "#   ");
+                continue;
+            }
+            fprintf(f, "\nagent %s %s\n", e->code, e->name);
+            put_agent_nouns(f, d, ph, nph, "  ");
+            continue;
         }
-        for (size_t k = 0; k < d->nphr; k++) {
-            const dy_phrase *p = &d->phr[k];
-            if (p->entity != i)
+        if (e->kind != ENT_AGENT)
+            skip = header_phrase(d, e, ph, nph);
+        for (size_t k = 0; k < nph; k++) {
+            const dy_phrase *p = &d->phr[ph[k]];
+            if (k == skip)
                 continue;
             fprintf(f, "  %s ", kinds[p->kind & 7]);
             if (p->kind == PH_INST)
                 fprintf(f, "%s ", p->agent);
-            put_words(f, d, p->words, p->ntok);
+            put_phrase(f, d, p->words, p->ntok, p->casemask);
             fputc('\n', f);
         }
         for (uint32_t r = 0; r < e->nroles; r++) {
@@ -367,6 +524,8 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
         if (e->kind == ENT_PERSON && !e->else_code[0] && !e->nroles && e->code[0])
             fprintf(f, "  role %s ..\n", e->code);
     }
+    dy_free(first);
+    dy_free(order);
     for (size_t v = 0; v < d->nverbs; v++) {
         const dy_verb *vb = &d->verbs[v];
         fprintf(f, "\n%s %s", vb->noun ? "noun" : "verb",
@@ -374,21 +533,18 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
         for (size_t k = 0; k < vb->nparticles; k++)
             fprintf(f, " %s", dy_strtab_str(&d->words, vb->particles[k]));
         fputc('\n', f);
+        /* irregular forms given by the dictionaries */
+        size_t nf = 0;
+        for (size_t k = 0; k + 1 < d->nirreg; k += 2)
+            if (d->irreg[k + 1] == vb->lemma && d->irreg[k] != vb->lemma)
+                fprintf(f, "%s%s", nf++ ? "; " : (vb->noun ? "  plural " : "  forms "),
+                        dy_strtab_str(&d->words, d->irreg[k]));
+        if (nf)
+            fputc('\n', f);
         for (uint32_t k = 0; k < vb->npats; k++) {
             const dy_pattern *p = &d->pats[vb->pats[k]];
             fprintf(f, "  %s%s%s", p->code, p->rcode[0] ? ":" : "", p->rcode);
-            for (size_t j = p->nbefore; j-- > 0;) {
-                fputc(' ', f);
-                put_item(f, d, &d->items[p->items + j]);
-            }
-            fputs(" *", f);
-            for (size_t j = 0; j < p->nafter; j++) {
-                const dy_item *it = &d->items[p->items + p->nbefore + j];
-                if (j < vb->nparticles)
-                    continue;
-                fputc(it->adjacent ? '_' : ' ', f);
-                put_item(f, d, it);
-            }
+            put_pattern(f, d, vb, p);
             fprintf(f, " id=%s\n", p->id);
         }
     }

@@ -103,6 +103,10 @@ void dy_buf_json_str(dy_buf *b, const char *s, size_t n);
 /* NUL-terminate and return p ("" when empty). */
 const char *dy_buf_cstr(dy_buf *b);
 
+/* qsort that accepts n = 0 with a NULL array. */
+void dy_qsort(void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *));
+
 /* ---- hashing and interning ------------------------------------------ */
 
 uint64_t dy_hash(const void *p, size_t n);

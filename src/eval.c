@@ -511,7 +511,7 @@ const char *dyad_eval_report(dyad_eval *e, int json, int errors)
     dy_buf *b = &e->report;
     dy_buf_clear(b);
     for (int l = 0; l < L_COUNT; l++)
-        qsort(e->types[l], (size_t)e->ntypes[l], sizeof(typecount), cmp_type);
+        dy_qsort(e->types[l], (size_t)e->ntypes[l], sizeof(typecount), cmp_type);
     double p, r, f;
     if (json) {
         dy_buf_printf(b, "{\"records\":%ld,\"gold_events\":%ld,"

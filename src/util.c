@@ -534,6 +534,14 @@ int dy_utf8_encode(uint32_t cp, char out[4])
     return 4;
 }
 
+/* qsort that accepts an empty (possibly NULL) array. */
+void dy_qsort(void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 /* ---- calendar ------------------------------------------------------- */
 
 /* Howard Hinnant's days_from_civil. */
