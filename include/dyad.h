@@ -215,7 +215,8 @@ typedef struct dyad_event {
     size_t verb_beg, verb_end;
     const char *pattern;    /* id of the pattern that fired                 */
     const char *date;       /* event date "YYYY-MM-DD"                       */
-    const char *date_source;/* "explicit", "relative" or "story"            */
+    const char *date_source;/* "explicit", "relative", "context" (from the
+                               previous sentence, same actors) or "story"   */
     int future;             /* 1 for planned / scheduled events             */
     int negated;            /* 1 if negated (only with keep_negated)        */
     const char *modality;   /* "", "hypothetical", "intent", "reported"    */

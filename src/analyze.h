@@ -130,6 +130,11 @@ typedef struct dy_ev {
     uint8_t date_src;           /* 0 story, 1 explicit, 2 relative, 3 context  */
     uint8_t future;
     int16_t loc_tok_b, loc_tok_e;
+    /* the event's place (places.c): gazetteer index (-1 = none), the
+     * matched name (gazetteer string, 0 = the place's own) and DY_PLM_* */
+    int32_t place;
+    uint32_t place_name;
+    uint8_t place_method;
 } dy_ev;
 
 enum { EVM_NONE = 0, EVM_HYPO, EVM_INTENT, EVM_REPORTED };
@@ -171,6 +176,16 @@ typedef struct dy_sa {
     size_t ntx;
 } dy_sa;
 
+/* The places a story has named so far, for choosing among places of the
+ * same name (places.c); gazetteer country and admin-1 indices. */
+typedef struct dy_place_ctx {
+    uint16_t country[8], admin1[8];
+    uint8_t ncountry, nadmin1;
+    uint8_t dateline_done;      /* the dateline has been looked up           */
+    int32_t dateline;           /* its place, -1 = none                      */
+    uint32_t dateline_name;
+} dy_place_ctx;
+
 /* Discourse memory for coreference, per document. */
 typedef struct dy_memory {
     dy_actor last_person;       /* most recent person actor                  */
@@ -193,6 +208,8 @@ typedef struct dy_memory {
     char roots[16][4];
     int root_n[16];
     int nroots;
+    /* places the story has named so far (places.c) */
+    dy_place_ctx places;
 } dy_memory;
 
 /* actors.c */

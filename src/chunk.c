@@ -57,6 +57,11 @@ static bool verbish(const dy_sa *sa, size_t i)
 static bool adjectival_participle(const dy_sa *sa, size_t i)
 {
     int t = tag(sa, i);
+    /* "the shelling", "its bombing of": a gerund after a determiner is a
+     * noun */
+    if (t == T_VBG && i > 0 && (tag(sa, i - 1) == T_DT || tag(sa, i - 1) == T_PRPS ||
+                                tag(sa, i - 1) == T_POS))
+        return true;
     if (t != T_VBN && t != T_VBG && t != T_VBD)
         return false;
     int p = i ? tag(sa, i - 1) : T_NONE;
@@ -684,6 +689,16 @@ static void assign_roles(dy_sa *sa)
                 v->flags |= VG_INF;
         }
         if (v->flags & VG_INF) {
+            /* "Berlin's decision to send tanks": an infinitive after a noun
+             * belongs to the noun; its doer is the noun's possessor */
+            if (v->b > 0 && sa->vg_at[v->b - 1] < 0 && sa->np_at[v->b - 1] >= 0 &&
+                tag(sa, v->b) == T_TO && w_in(sa, v->b - 1, WC_INF_NOUNS)) {
+                const dy_np *q = &sa->np[sa->np_at[v->b - 1]];
+                if (!(q->flags & NPF_INPP) && !dy_wc(&sa->t[q->head], WC_TIME_HEADS)) {
+                    v->subj = q->poss;
+                    continue;
+                }
+            }
             /* controller: the nearest verb group before "to" in the same
              * or the enclosing clause */
             for (size_t h = g; h-- > 0;) {
@@ -694,15 +709,39 @@ static void assign_roles(dy_sa *sa)
             }
             if (v->ctrl >= 0) {
                 dy_vg *cv = &sa->vg[v->ctrl];
+                bool call_on = (sa_is(sa, cv->head, "call") || sa_is(sa, cv->head, "called") ||
+                                sa_is(sa, cv->head, "calls") || sa_is(sa, cv->head, "calling")) &&
+                               (sa_is(sa, cv->e, "on") || sa_is(sa, cv->e, "upon"));
                 if (dy_wc(&sa->t[cv->head], WC_OBJECT_CONTROL) && cv->obj >= 0)
                     v->subj = cv->obj;
-                else if (dy_wc(&sa->t[cv->head], WC_OBJECT_CONTROL) &&
-                         sa_is(sa, cv->e, "on") && sa->np_at[cv->e + 1] >= 0)
+                else if ((call_on || dy_wc(&sa->t[cv->head], WC_OBJECT_CONTROL)) &&
+                         (sa_is(sa, cv->e, "on") || sa_is(sa, cv->e, "upon")) &&
+                         sa->np_at[cv->e + 1] >= 0)
                     v->subj = sa->np[sa->np_at[cv->e + 1]].first_coord;
                 else
                     v->subj = cv->subj;
                 v->tense = cv->tense == TENSE_FUT ? TENSE_FUT : v->tense;
             }
+            continue;
+        }
+        /* ", killing one person": a participle clause after a comma has
+         * the subject of the clause it follows */
+        if ((v->flags & (VG_GERUND | VG_PARTICIPLE)) && v->b > 0 &&
+            sa_is(sa, v->b - 1, ",")) {
+            for (size_t h = g; h-- > 0;)
+                if ((sa->vg[h].flags & VG_FINITE) && sa->vg[h].subj >= 0 &&
+                    sa->vg[h].clause == v->clause) {
+                    v->subj = sa->vg[h].subj;
+                    break;
+                }
+            if (v->subj >= 0)
+                continue;
+        }
+        /* "urged Russia to stop attacking": a gerund right after a verb is
+         * its complement */
+        if ((v->flags & VG_GERUND) && g > 0 && sa->vg[g - 1].e == v->b) {
+            v->ctrl = (int16_t)(g - 1);
+            v->subj = sa->vg[g - 1].subj;
             continue;
         }
         /* a coordinated verb phrase ("... and exchanged views") shares
@@ -806,6 +845,31 @@ static void np_add_actor(dy_np *p, const dy_actor *a)
         p->act[p->nact++] = *a;
 }
 
+/* Can mention m combine with an agent noun ("Russian troops", "NATO
+ * troops")? A country or an organisation named by its name or adjective
+ * can; persons, institutions, seats and capitals already have a sector. */
+static bool takes_agent(const dy_dict *d, const dy_mention *m)
+{
+    int k = d->ents[m->entity].kind;
+    if (m->kind != PH_NAME && m->kind != PH_ADJ)
+        return false;
+    if (k == ENT_COUNTRY)
+        return strlen(m->code) == 3;
+    if (k != ENT_ACTOR)
+        return false;
+    /* an organisation whose code ends in a sector already has one */
+    static const char *const sectors[] = {
+        "GOV", "MIL", "COP", "REB", "OPP", "PTY", "LEG", "JUD", "MED",
+        "CVL", "SPY", "UAF", "BUS", NULL};
+    size_t n = strlen(m->code);
+    if (n < 6)
+        return n == 3;
+    for (size_t i = 0; sectors[i]; i++)
+        if (memcmp(m->code + n - 3, sectors[i], 3) == 0)
+            return false;
+    return true;
+}
+
 static bool code_has_agent(const char *code)
 {
     /* a country or organisation code followed by a sector: USAGOV */
@@ -858,8 +922,7 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
             dy_wc(&sa->t[p->prep], WC_LOCATIVE_PREPS))
             code[3] = 0;
         /* an organisation or country before an agent: "NATO troops" */
-        if (head && head->kind == PH_AGENT && use != head &&
-            !code_has_agent(code) && d->ents[use->entity].kind != ENT_PERSON)
+        if (head && head->kind == PH_AGENT && use != head && takes_agent(d, use))
             dy_code_join(code, code, 0, head->code);
         set_actor(&a, code, use->b, use->e, use->entity, use->conf);
         np_add_actor(p, &a);
@@ -873,7 +936,7 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
         if (!mods[k]->code[0])
             continue;
         char code[32];
-        if (ag && !code_has_agent(mods[k]->code))
+        if (ag && takes_agent(d, mods[k]))
             dy_code_join(code, mods[k]->code, 0, ag->code);
         else
             dy_code_join(code, mods[k]->code, 0, "");
@@ -1063,7 +1126,8 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
             p->nact = 0;
         /* "rebels in the Ivory Coast", "opposition groups in Zimbabwe": an
          * agent located in a country */
-        if (p->nact == 1 && p->act[0].generic && k + 1 < sa->nnp) {
+        if (p->nact == 1 && p->act[0].generic && k + 1 < sa->nnp &&
+            !(p->b > 0 && sa->vg_at[p->b - 1] >= 0)) {
             dy_np *o = &sa->np[k + 1];
             if (o->b == p->e + 1 && o->prep == (int16_t)p->e &&
                 (sa_is(sa, p->e, "in") || sa_is(sa, p->e, "inside")) &&
@@ -1253,12 +1317,26 @@ static void rescue_verbs(dy_sa *sa)
                 continue;
             }
         }
+        /* "demanded that Manila release the fishermen": a base form after
+         * "that" + a name */
+        if ((tg == T_NN || tg == T_NNS) && !in_mention(sa, i) && i >= 2 &&
+            in_mention(sa, i - 1) && !(t->flags & TOKF_CAP)) {
+            size_t mb = sa->ment[sa->ment_at[i - 1]].b;
+            const dy_word *w0 = &d->winfo[t->w];
+            if (mb > 0 && sa_is(sa, mb - 1, "that") && w0->verb &&
+                w0->form == VF_BASE && !w0->lemma) {
+                t->tag = T_VB;
+                continue;
+            }
+        }
         if (!(tg == T_NN || tg == T_NNS || tg == T_JJ || tg == T_NNP))
             continue;
         if (in_mention(sa, i) || (t->flags & (TOKF_HYPHJOIN | TOKF_CAP)))
             continue;
         const dy_word *wi = &d->winfo[t->w];
-        if (!wi->verb || !(wi->form == VF_ED || wi->form == VF_S))
+        bool same_past = wi->verb && wi->form == VF_BASE &&
+                         dy_wc(t, WC_SAME_PAST);
+        if (!wi->verb || !(wi->form == VF_ED || wi->form == VF_S || same_past))
             continue;
         /* before: the end of a name (not an adjective) or a pronoun */
         size_t p = i - 1;
@@ -1272,6 +1350,7 @@ static void rescue_verbs(dy_sa *sa)
         /* after: an object, a preposition, an adverb or the end */
         int nt = i + 1 < sa->n ? tag(sa, i + 1) : T_END;
         bool ok = nt == T_DT || nt == T_PRPS || nt == T_NNP || nt == T_NNPS ||
+                  (same_past && (nt == T_NN || nt == T_NNS || nt == T_RP)) ||
                   nt == T_IN || nt == T_TO || nt == T_CD || nt == T_RB ||
                   nt == T_END || nt == T_COMMA || nt == T_PRP ||
                   (i + 1 < sa->n && in_mention(sa, i + 1));
@@ -1279,6 +1358,7 @@ static void rescue_verbs(dy_sa *sa)
             continue;
         /* no other finite verb in the sentence before it */
         t->tag = wi->form == VF_S ? T_VBZ : T_VBD;
+        (void)same_past;
     }
 }
 

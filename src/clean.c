@@ -97,109 +97,111 @@ typedef struct rule {
     uint8_t kind;
     uint16_t maxlen;        /* the line must be at most this long (0 = any)  */
     uint8_t rest;           /* 1: the rest of the document is debris too     */
+    uint8_t strict;         /* 1: debris even when the line reads like a
+                               sentence (cookie notices, "Reporting by")   */
 } rule;
 
 static const rule rules[] = {
-    {"see also", DY_DEBRIS_LINK, 400, 0},
-    {"related:", DY_DEBRIS_LINK, 400, 0},
-    {"related articles", DY_DEBRIS_LINK, 400, 0},
-    {"related stories", DY_DEBRIS_LINK, 400, 0},
-    {"related news", DY_DEBRIS_LINK, 400, 0},
-    {"related coverage", DY_DEBRIS_LINK, 400, 0},
-    {"related posts", DY_DEBRIS_LINK, 400, 0},
-    {"read more", DY_DEBRIS_LINK, 400, 0},
-    {"read also", DY_DEBRIS_LINK, 400, 0},
-    {"also read", DY_DEBRIS_LINK, 400, 0},
-    {"read next", DY_DEBRIS_LINK, 400, 0},
-    {"read the full", DY_DEBRIS_LINK, 400, 0},
-    {"more:", DY_DEBRIS_LINK, 400, 0},
-    {"more from", DY_DEBRIS_LINK, 200, 0},
-    {"more on this", DY_DEBRIS_LINK, 200, 0},
-    {"recommended", DY_DEBRIS_LINK, 200, 0},
-    {"you may also like", DY_DEBRIS_LINK, 400, 0},
-    {"you might also like", DY_DEBRIS_LINK, 400, 0},
-    {"you may be interested", DY_DEBRIS_LINK, 400, 0},
-    {"most popular", DY_DEBRIS_LINK, 200, 0},
-    {"most read", DY_DEBRIS_LINK, 200, 0},
-    {"trending", DY_DEBRIS_LINK, 200, 0},
-    {"further reading", DY_DEBRIS_LINK, 400, 0},
-    {"click here", DY_DEBRIS_LINK, 300, 0},
-    {"watch:", DY_DEBRIS_LINK, 300, 0},
-    {"listen:", DY_DEBRIS_LINK, 300, 0},
-    {"video:", DY_DEBRIS_LINK, 300, 0},
-    {"tags:", DY_DEBRIS_LINK, 400, 0},
-    {"topics:", DY_DEBRIS_LINK, 400, 0},
-    {"filed under", DY_DEBRIS_LINK, 400, 0},
-    {"previous article", DY_DEBRIS_LINK, 400, 0},
-    {"next article", DY_DEBRIS_LINK, 400, 0},
-    {"previous post", DY_DEBRIS_LINK, 400, 0},
-    {"next post", DY_DEBRIS_LINK, 400, 0},
-    {"leave a reply", DY_DEBRIS_COMMENT, 60, 1},
-    {"leave a comment", DY_DEBRIS_COMMENT, 60, 1},
-    {"post a comment", DY_DEBRIS_COMMENT, 60, 1},
-    {"add a comment", DY_DEBRIS_COMMENT, 60, 1},
-    {"join the discussion", DY_DEBRIS_COMMENT, 80, 1},
-    {"join the conversation", DY_DEBRIS_COMMENT, 80, 1},
-    {"your email address will not be published", DY_DEBRIS_COMMENT, 200, 1},
-    {"your e-mail address will not be published", DY_DEBRIS_COMMENT, 200, 1},
-    {"required fields are marked", DY_DEBRIS_COMMENT, 120, 1},
-    {"you must be logged in", DY_DEBRIS_COMMENT, 160, 1},
-    {"comments are closed", DY_DEBRIS_COMMENT, 80, 1},
-    {"cancel reply", DY_DEBRIS_COMMENT, 40, 1},
-    {"share this", DY_DEBRIS_SHARE, 120, 0},
-    {"share on", DY_DEBRIS_SHARE, 120, 0},
-    {"share:", DY_DEBRIS_SHARE, 120, 0},
-    {"share via", DY_DEBRIS_SHARE, 120, 0},
-    {"share article", DY_DEBRIS_SHARE, 120, 0},
-    {"tweet", DY_DEBRIS_SHARE, 20, 0},
-    {"email this", DY_DEBRIS_SHARE, 60, 0},
-    {"print this", DY_DEBRIS_SHARE, 60, 0},
-    {"subscribe", DY_DEBRIS_SHARE, 160, 0},
-    {"sign up", DY_DEBRIS_SHARE, 160, 0},
-    {"follow us", DY_DEBRIS_SHARE, 160, 0},
-    {"join our", DY_DEBRIS_SHARE, 160, 0},
-    {"get the latest", DY_DEBRIS_SHARE, 160, 0},
-    {"download our app", DY_DEBRIS_SHARE, 160, 0},
-    {"download the app", DY_DEBRIS_SHARE, 160, 0},
-    {"advertisement", DY_DEBRIS_SHARE, 30, 0},
-    {"sponsored", DY_DEBRIS_SHARE, 40, 0},
-    {"support our journalism", DY_DEBRIS_SHARE, 200, 0},
-    {"we use cookies", DY_DEBRIS_COOKIE, 600, 0},
-    {"this website uses cookies", DY_DEBRIS_COOKIE, 600, 0},
-    {"this site uses cookies", DY_DEBRIS_COOKIE, 600, 0},
-    {"by continuing to use", DY_DEBRIS_COOKIE, 600, 0},
-    {"accept cookies", DY_DEBRIS_COOKIE, 200, 0},
-    {"cookie policy", DY_DEBRIS_COOKIE, 200, 0},
-    {"privacy policy", DY_DEBRIS_COOKIE, 200, 0},
-    {"reporting by", DY_DEBRIS_BYLINE, 300, 0},
-    {"(reporting by", DY_DEBRIS_BYLINE, 300, 0},
-    {"additional reporting by", DY_DEBRIS_BYLINE, 300, 0},
-    {"editing by", DY_DEBRIS_BYLINE, 300, 0},
-    {"writing by", DY_DEBRIS_BYLINE, 300, 0},
-    {"compiled by", DY_DEBRIS_BYLINE, 200, 0},
-    {"written by", DY_DEBRIS_BYLINE, 200, 0},
-    {"posted by", DY_DEBRIS_BYLINE, 200, 0},
-    {"posted on", DY_DEBRIS_BYLINE, 100, 0},
-    {"published:", DY_DEBRIS_BYLINE, 120, 0},
-    {"published on", DY_DEBRIS_BYLINE, 100, 0},
-    {"updated:", DY_DEBRIS_BYLINE, 120, 0},
-    {"last updated", DY_DEBRIS_BYLINE, 120, 0},
-    {"photo:", DY_DEBRIS_PHOTO, 300, 0},
-    {"photo by", DY_DEBRIS_PHOTO, 300, 0},
-    {"photos:", DY_DEBRIS_PHOTO, 300, 0},
-    {"(photo", DY_DEBRIS_PHOTO, 300, 0},
-    {"file photo", DY_DEBRIS_PHOTO, 300, 0},
-    {"image:", DY_DEBRIS_PHOTO, 300, 0},
-    {"image source", DY_DEBRIS_PHOTO, 300, 0},
-    {"picture:", DY_DEBRIS_PHOTO, 300, 0},
-    {"credit:", DY_DEBRIS_PHOTO, 300, 0},
-    {"photograph:", DY_DEBRIS_PHOTO, 300, 0},
-    {"caption:", DY_DEBRIS_PHOTO, 300, 0},
-    {"copyright", DY_DEBRIS_COPYRIGHT, 300, 0},
-    {"\xc2\xa9", DY_DEBRIS_COPYRIGHT, 300, 0},
-    {"(c) 19", DY_DEBRIS_COPYRIGHT, 300, 0},
-    {"(c) 20", DY_DEBRIS_COPYRIGHT, 300, 0},
-    {"all rights reserved", DY_DEBRIS_COPYRIGHT, 300, 0},
+    {"see also", DY_DEBRIS_LINK, 400, 0, 0},
+    {"related:", DY_DEBRIS_LINK, 400, 0, 0},
+    {"related articles", DY_DEBRIS_LINK, 400, 0, 0},
+    {"related stories", DY_DEBRIS_LINK, 400, 0, 0},
+    {"related news", DY_DEBRIS_LINK, 400, 0, 0},
+    {"related coverage", DY_DEBRIS_LINK, 400, 0, 0},
+    {"related posts", DY_DEBRIS_LINK, 400, 0, 0},
+    {"read more", DY_DEBRIS_LINK, 400, 0, 0},
+    {"read also", DY_DEBRIS_LINK, 400, 0, 0},
+    {"also read", DY_DEBRIS_LINK, 400, 0, 0},
+    {"read next", DY_DEBRIS_LINK, 400, 0, 0},
+    {"read the full", DY_DEBRIS_LINK, 400, 0, 0},
+    {"more:", DY_DEBRIS_LINK, 400, 0, 0},
+    {"more from", DY_DEBRIS_LINK, 200, 0, 0},
+    {"more on this", DY_DEBRIS_LINK, 200, 0, 0},
+    {"recommended", DY_DEBRIS_LINK, 200, 0, 0},
+    {"you may also like", DY_DEBRIS_LINK, 400, 0, 0},
+    {"you might also like", DY_DEBRIS_LINK, 400, 0, 0},
+    {"you may be interested", DY_DEBRIS_LINK, 400, 0, 0},
+    {"most popular", DY_DEBRIS_LINK, 200, 0, 0},
+    {"most read", DY_DEBRIS_LINK, 200, 0, 0},
+    {"trending", DY_DEBRIS_LINK, 200, 0, 0},
+    {"further reading", DY_DEBRIS_LINK, 400, 0, 0},
+    {"click here", DY_DEBRIS_LINK, 300, 0, 0},
+    {"watch:", DY_DEBRIS_LINK, 300, 0, 0},
+    {"listen:", DY_DEBRIS_LINK, 300, 0, 0},
+    {"video:", DY_DEBRIS_LINK, 300, 0, 0},
+    {"tags:", DY_DEBRIS_LINK, 400, 0, 0},
+    {"topics:", DY_DEBRIS_LINK, 400, 0, 0},
+    {"filed under", DY_DEBRIS_LINK, 400, 0, 0},
+    {"previous article", DY_DEBRIS_LINK, 400, 0, 0},
+    {"next article", DY_DEBRIS_LINK, 400, 0, 0},
+    {"previous post", DY_DEBRIS_LINK, 400, 0, 0},
+    {"next post", DY_DEBRIS_LINK, 400, 0, 0},
+    {"leave a reply", DY_DEBRIS_COMMENT, 60, 1, 0},
+    {"leave a comment", DY_DEBRIS_COMMENT, 60, 1, 0},
+    {"post a comment", DY_DEBRIS_COMMENT, 60, 1, 0},
+    {"add a comment", DY_DEBRIS_COMMENT, 60, 1, 0},
+    {"join the discussion", DY_DEBRIS_COMMENT, 80, 1, 0},
+    {"join the conversation", DY_DEBRIS_COMMENT, 80, 1, 0},
+    {"your email address will not be published", DY_DEBRIS_COMMENT, 200, 1, 1},
+    {"your e-mail address will not be published", DY_DEBRIS_COMMENT, 200, 1, 1},
+    {"required fields are marked", DY_DEBRIS_COMMENT, 120, 1, 1},
+    {"you must be logged in", DY_DEBRIS_COMMENT, 160, 1, 1},
+    {"comments are closed", DY_DEBRIS_COMMENT, 80, 1, 0},
+    {"cancel reply", DY_DEBRIS_COMMENT, 40, 1, 0},
+    {"share this", DY_DEBRIS_SHARE, 120, 0, 0},
+    {"share on", DY_DEBRIS_SHARE, 120, 0, 0},
+    {"share:", DY_DEBRIS_SHARE, 120, 0, 0},
+    {"share via", DY_DEBRIS_SHARE, 120, 0, 0},
+    {"share article", DY_DEBRIS_SHARE, 120, 0, 0},
+    {"tweet", DY_DEBRIS_SHARE, 20, 0, 0},
+    {"email this", DY_DEBRIS_SHARE, 60, 0, 0},
+    {"print this", DY_DEBRIS_SHARE, 60, 0, 0},
+    {"subscribe", DY_DEBRIS_SHARE, 160, 0, 0},
+    {"sign up", DY_DEBRIS_SHARE, 160, 0, 0},
+    {"follow us", DY_DEBRIS_SHARE, 160, 0, 0},
+    {"join our", DY_DEBRIS_SHARE, 160, 0, 0},
+    {"get the latest", DY_DEBRIS_SHARE, 160, 0, 0},
+    {"download our app", DY_DEBRIS_SHARE, 160, 0, 0},
+    {"download the app", DY_DEBRIS_SHARE, 160, 0, 0},
+    {"advertisement", DY_DEBRIS_SHARE, 30, 0, 0},
+    {"sponsored", DY_DEBRIS_SHARE, 40, 0, 0},
+    {"support our journalism", DY_DEBRIS_SHARE, 200, 0, 0},
+    {"we use cookies", DY_DEBRIS_COOKIE, 600, 0, 1},
+    {"this website uses cookies", DY_DEBRIS_COOKIE, 600, 0, 1},
+    {"this site uses cookies", DY_DEBRIS_COOKIE, 600, 0, 1},
+    {"by continuing to use", DY_DEBRIS_COOKIE, 600, 0, 1},
+    {"accept cookies", DY_DEBRIS_COOKIE, 200, 0, 0},
+    {"cookie policy", DY_DEBRIS_COOKIE, 200, 0, 0},
+    {"privacy policy", DY_DEBRIS_COOKIE, 200, 0, 0},
+    {"reporting by", DY_DEBRIS_BYLINE, 300, 0, 1},
+    {"(reporting by", DY_DEBRIS_BYLINE, 300, 0, 1},
+    {"additional reporting by", DY_DEBRIS_BYLINE, 300, 0, 1},
+    {"editing by", DY_DEBRIS_BYLINE, 300, 0, 1},
+    {"writing by", DY_DEBRIS_BYLINE, 300, 0, 1},
+    {"compiled by", DY_DEBRIS_BYLINE, 200, 0, 1},
+    {"written by", DY_DEBRIS_BYLINE, 200, 0, 1},
+    {"posted by", DY_DEBRIS_BYLINE, 200, 0, 1},
+    {"posted on", DY_DEBRIS_BYLINE, 100, 0, 1},
+    {"published:", DY_DEBRIS_BYLINE, 120, 0, 1},
+    {"published on", DY_DEBRIS_BYLINE, 100, 0, 1},
+    {"updated:", DY_DEBRIS_BYLINE, 120, 0, 1},
+    {"last updated", DY_DEBRIS_BYLINE, 120, 0, 1},
+    {"photo:", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"photo by", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"photos:", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"(photo", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"file photo", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"image:", DY_DEBRIS_PHOTO, 300, 0, 0},
+    {"image source", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"picture:", DY_DEBRIS_PHOTO, 300, 0, 0},
+    {"credit:", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"photograph:", DY_DEBRIS_PHOTO, 300, 0, 0},
+    {"caption:", DY_DEBRIS_PHOTO, 300, 0, 1},
+    {"copyright", DY_DEBRIS_COPYRIGHT, 300, 0, 1},
+    {"\xc2\xa9", DY_DEBRIS_COPYRIGHT, 300, 0, 1},
+    {"(c) 19", DY_DEBRIS_COPYRIGHT, 300, 0, 1},
+    {"(c) 20", DY_DEBRIS_COPYRIGHT, 300, 0, 1},
+    {"all rights reserved", DY_DEBRIS_COPYRIGHT, 300, 0, 1},
 };
 
 /* Whole-line form fields of comment boxes. */
@@ -270,6 +272,34 @@ static bool is_byline(const char *s, size_t n)
     return words >= 1 && words <= 10 && caps * 2 >= words + 1;
 }
 
+/* Does the line read like a sentence of news (seven words or more and
+ * final punctuation)? Such lines are only debris for strict rules. */
+static bool reads_like_sentence(const char *s, size_t n)
+{
+    int words = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = s[i] == ' ' || s[i] == '\t';
+        if (!sp && !in)
+            words++;
+        in = !sp;
+    }
+    char last = n ? s[n - 1] : 0;
+    return words >= 7 && (last == '.' || last == '!' || last == '?' ||
+                          last == '"');
+}
+
+/* A copyright line names a year, a sign or "all rights reserved". */
+static bool copyright_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 < n; i++)
+        if ((s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9') ||
+            ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) ||
+            (s[i] == '(' && (s[i + 1] | 32) == 'c' && s[i + 2] == ')'))
+            return true;
+    return n >= 19 && memmem(s, n, "rights reserved", 15) != NULL;
+}
+
 /* Lines with no letters at all (separators, symbols). */
 static bool no_letters(const char *s, size_t n)
 {
@@ -310,23 +340,38 @@ int dy_clean(dy_doc *d)
             j++;
         /* trimmed line [a, b) */
         size_t a = i, b = j;
-        while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\r' ||
-                         (unsigned char)t[a] == 0xC2))
-            a += (unsigned char)t[a] == 0xC2 && a + 1 < b &&
-                         (unsigned char)t[a + 1] == 0xA0
-                     ? 2
-                     : 1;
+        while (a < b) {
+            if (t[a] == ' ' || t[a] == '\t' || t[a] == '\r')
+                a++;
+            else if ((unsigned char)t[a] == 0xC2 && a + 1 < b &&
+                     (unsigned char)t[a + 1] == 0xA0)
+                a += 2; /* no-break space */
+            else
+                break;
+        }
         while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r'))
             b--;
         size_t len = b - a;
         int kind = 0, rest = 0;
         if (len) {
-            for (size_t r = 0; r < DY_ARRAY_LEN(rules) && !kind; r++)
-                if ((!rules[r].maxlen || len <= rules[r].maxlen) &&
-                    starts_ci(t + a, len, rules[r].prefix)) {
-                    kind = rules[r].kind;
-                    rest = rules[r].rest;
-                }
+            bool sentence = reads_like_sentence(t + a, len);
+            for (size_t r = 0; r < DY_ARRAY_LEN(rules) && !kind; r++) {
+                const rule *ru = &rules[r];
+                if ((ru->maxlen && len > ru->maxlen) ||
+                    !starts_ci(t + a, len, ru->prefix))
+                    continue;
+                if (sentence && !ru->strict)
+                    continue; /* "Share this burden, the president said." */
+                /* a prompt that drops the rest of the page must not be
+                 * the start of a longer line of text */
+                if (ru->rest && !ru->strict && len > strlen(ru->prefix) + 14)
+                    continue;
+                /* "Copyright 2022 ...", not "Copyright infringement ..." */
+                if (ru->kind == DY_DEBRIS_COPYRIGHT && !copyright_line(t + a, len))
+                    continue;
+                kind = ru->kind;
+                rest = ru->rest;
+            }
             if (!kind && len <= 80) {
                 for (size_t f = 0; f < DY_ARRAY_LEN(form_fields) && !kind; f++)
                     if (eq_ci_trim(t + a, len, form_fields[f]))

@@ -3,6 +3,7 @@
  * resolution, into dyad_event records; plus the document accessors. */
 #include "analyze.h"
 #include "coder.h"
+#include "places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +212,22 @@ static int add_event(dyad_coder *c, const dy_sa *sa, const dy_ev *e)
                                                 : "";
     o->location = o->loc_country = o->loc_admin1 = "";
     o->loc_feature = o->loc_method = "";
+    /* places (places.c): strings are the gazetteer's, which the dictionary
+     * keeps for the coder's life */
+    dy_place_view pv;
+    if (e->place >= 0 && dy_gaz_view(d->gaz, e->place, e->place_name, &pv) == 0) {
+        size_t pb, pe;
+        o->location = dy_place_written(sa, e, &pb, &pe)
+                          ? arena_str(c, c->doc.text + pb, pe - pb)
+                          : pv.name;
+        o->loc_country = pv.country;
+        o->loc_admin1 = pv.admin1;
+        o->loc_feature = pv.feature;
+        o->loc_method = dy_place_method_name(e->place_method);
+        o->has_point = pv.has_point;
+        o->lat = pv.lat;
+        o->lon = pv.lon;
+    }
     c->evx[c->nevents].sent_beg = sa->sent->beg;
     c->evx[c->nevents].sent_end = sa->sent->end;
     c->nevents++;
@@ -317,6 +334,13 @@ static void explain_sentence(dyad_coder *c, const dy_sa *sa, const char *why)
                           : e->date_src == 3 ? "previous sentence"
                                              : "story");
         }
+        /* places: where, and how it was chosen */
+        dy_place_view pv;
+        if (!e->dropped && e->place >= 0 &&
+            dy_gaz_view(d->gaz, e->place, e->place_name, &pv) == 0)
+            dy_buf_printf(b, " place %s (%s %s %s, %s)", pv.name, pv.feature,
+                          pv.country, pv.admin1,
+                          dy_place_method_name(e->place_method));
         dy_buf_puts(b, "\n");
     }
     if (!sa->nev)
@@ -343,9 +367,11 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
     PROF(c, ST_CHUNK, dy_chunk(sa); dy_np_actors(sa, &c->mem));
     PROF(c, ST_EVENTS, dy_match_events(sa));
     PROF(c, ST_RESOLVE, dy_resolve_events(sa, &c->mem));
+    dy_place_events(sa, &c->mem); /* places: each event's location */
     for (size_t k = 0; k < sa->nev; k++) {
         dy_ev *e = &sa->ev[k];
-        if (e->dropped)
+        /* negated events are kept, flagged, when the user asks for them */
+        if (e->dropped && !(c->opts.keep_negated && (e->flags & EV_NEG)))
             continue;
         if (!e->has_src || (c->opts.require_dyad && !e->has_tgt)) {
             e->dropped = 1;
@@ -372,6 +398,7 @@ dyad_status dyad_code(dyad_coder *c, const dyad_input *in)
 {
     if (!c || !in || (!in->text && in->text_len))
         return DYAD_EINVAL;
+    c->id = c->url = c->source = NULL; /* they lived in the old arena */
     dy_doc_reset(&c->doc);
     dy_err_clear(&c->err);
     dy_buf_clear(&c->warn);

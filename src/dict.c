@@ -3,6 +3,7 @@
 #include "dict.h"
 
 #include "doc.h"
+#include "places.h" /* the gazetteer */
 #include "wordlists.h"
 
 #include <dirent.h>
@@ -72,6 +73,7 @@ void dyad_dict_free(dyad_dict *dd)
     dy_free(d->discard_first);
     dy_free(d->fuzzy);
     dy_tagger_free(d->tagger);
+    dy_gaz_free(d->gaz); /* places */
     dy_buf_free(&d->warnings);
     dy_buf_free(&d->out);
     dy_strtab_free(&d->words);
@@ -832,6 +834,9 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
     int r = dy_tagger_load(&d->tagger, tagger_dir(), &d->err);
     if (r)
         return (dyad_status)r;
+    /* places: the gazetteer is optional; a missing one is a warning */
+    if (!d->gaz)
+        dy_gaz_load_default(&d->gaz, &d->warnings, &d->nwarnings);
     if (intern_wordlists(d) || build_forms(d) || build_trie(d))
         return (dyad_status)dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
     dy_qsort(d->codes, d->ncodes, sizeof *d->codes, cmp_code);
@@ -1005,7 +1010,7 @@ static int read_file(dy_dict *d, const char *path, char **buf, size_t *n)
 static bool is_dyad_format(const char *buf, size_t n)
 {
     /* first non-comment, non-blank line is %dyad-dict */
-    size_t i = 0;
+    size_t i = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (i < n) {
         while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
                          buf[i] == '\n'))
@@ -1020,6 +1025,90 @@ static bool is_dyad_format(const char *buf, size_t n)
     return false;
 }
 
+/* What a file load may change, to undo it when the file fails: nothing of
+ * a failing file is kept (entries are only appended, but verbs and sets
+ * defined in earlier files may have grown). */
+typedef struct snapshot {
+    size_t nents, nphr, nroles, nverbs, npats, nitems, naltw, nsets,
+        ncodes, ndiscards, nirreg, nfiles;
+    uint32_t *verb_npats;     /* per verb existing before                   */
+    uint32_t *set_len, *set_nmem;
+    uint8_t *set_defined;
+    dy_code *codes;
+} snapshot;
+
+static int snap_take(const dy_dict *d, snapshot *s)
+{
+    memset(s, 0, sizeof *s);
+    s->nents = d->nents;
+    s->nphr = d->nphr;
+    s->nroles = d->nroles;
+    s->nverbs = d->nverbs;
+    s->npats = d->npats;
+    s->nitems = d->nitems;
+    s->naltw = d->naltw;
+    s->nsets = d->nsets;
+    s->ncodes = d->ncodes;
+    s->ndiscards = d->ndiscards;
+    s->nirreg = d->nirreg;
+    s->nfiles = d->nfiles;
+    s->verb_npats = dy_malloc((d->nverbs + 1) * sizeof *s->verb_npats);
+    s->set_len = dy_malloc((d->nsets + 1) * sizeof *s->set_len);
+    s->set_nmem = dy_malloc((d->nsets + 1) * sizeof *s->set_nmem);
+    s->set_defined = dy_malloc(d->nsets + 1);
+    s->codes = dy_malloc((d->ncodes + 1) * sizeof *s->codes);
+    if (!s->verb_npats || !s->set_len || !s->set_nmem || !s->set_defined ||
+        !s->codes)
+        return DYAD_ENOMEM;
+    for (size_t i = 0; i < d->nverbs; i++)
+        s->verb_npats[i] = d->verbs[i].npats;
+    for (size_t i = 0; i < d->nsets; i++) {
+        s->set_len[i] = d->sets[i].len;
+        s->set_nmem[i] = d->sets[i].nmem;
+        s->set_defined[i] = d->sets[i].defined;
+    }
+    if (d->ncodes)
+        memcpy(s->codes, d->codes, d->ncodes * sizeof *s->codes);
+    return 0;
+}
+
+static void snap_free(snapshot *s)
+{
+    dy_free(s->verb_npats);
+    dy_free(s->set_len);
+    dy_free(s->set_nmem);
+    dy_free(s->set_defined);
+    dy_free(s->codes);
+}
+
+static void snap_restore(dy_dict *d, const snapshot *s)
+{
+    for (size_t i = s->nverbs; i < d->nverbs; i++)
+        dy_free(d->verbs[i].pats);
+    for (size_t i = 0; i < s->nverbs; i++)
+        d->verbs[i].npats = s->verb_npats[i];
+    for (size_t i = s->nsets; i < d->nsets; i++)
+        dy_free(d->sets[i].members);
+    for (size_t i = 0; i < s->nsets; i++) {
+        d->sets[i].len = s->set_len[i];
+        d->sets[i].nmem = s->set_nmem[i];
+        d->sets[i].defined = s->set_defined[i];
+    }
+    if (s->ncodes)
+        memcpy(d->codes, s->codes, s->ncodes * sizeof *d->codes);
+    d->nents = s->nents;
+    d->nphr = s->nphr;
+    d->nroles = s->nroles;
+    d->nverbs = s->nverbs;
+    d->npats = s->npats;
+    d->nitems = s->nitems;
+    d->naltw = s->naltw;
+    d->nsets = s->nsets;
+    d->ncodes = s->ncodes;
+    d->ndiscards = s->ndiscards;
+    d->nirreg = s->nirreg;
+}
+
 static int load_file(dy_dict *d, const char *path)
 {
     char *buf;
@@ -1027,6 +1116,12 @@ static int load_file(dy_dict *d, const char *path)
     int r = read_file(d, path, &buf, &n);
     if (r)
         return r;
+    snapshot snap;
+    if (snap_take(d, &snap)) {
+        snap_free(&snap);
+        dy_free(buf);
+        return dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
+    }
     if (is_dyad_format(buf, n)) {
         r = dy_load_dyad(d, path, buf, n);
     } else {
@@ -1039,6 +1134,9 @@ static int load_file(dy_dict *d, const char *path)
                         "and not a TABARI/PETRARCH file)",
                         path);
     }
+    if (r)
+        snap_restore(d, &snap);
+    snap_free(&snap);
     dy_free(buf);
     return r;
 }

@@ -110,7 +110,9 @@ enum {
 typedef struct dy_item {
     uint8_t type;           /* IT_*                                          */
     uint8_t adjacent;       /* must follow the previous item directly        */
-    uint16_t n;             /* IT_ALT: number of words                       */
+    uint16_t n;             /* IT_ALT: number of words; IT_SRC: 1 = a
+                               PETRARCH `%` (a compound actor, source and
+                               target at once)                               */
     uint32_t v;             /* word id, set index, or index into alt words   */
 } dy_item;
 
@@ -279,6 +281,8 @@ struct dy_dict {
     uint32_t fuzzy_at[257];  /* fuzzy[fuzzy_at[c] .. fuzzy_at[c+1]) start with c */
 
     dy_tagger *tagger;
+    /* places: the gazetteer (places.c), NULL = events get no location */
+    struct dy_gaz *gaz;
 
     /* warnings from loading */
     dy_buf warnings;

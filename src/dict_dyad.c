@@ -149,7 +149,8 @@ static bool valid_event_code(str c)
 static void cstr(str x, char *out, size_t cap)
 {
     size_t n = DY_MIN(x.n, cap - 1);
-    memcpy(out, x.s, n);
+    if (n)
+        memcpy(out, x.s, n);
     out[n] = 0;
 }
 
@@ -361,6 +362,15 @@ static int pattern_line(parser *p, str line)
                     rest.s++;
                     rest.n--;
                 }
+            }
+            /* "a|b_c": underscores join words inside an alternative */
+            char altbuf[64][64];
+            for (size_t ai = 0; ai < nalt; ai++) {
+                size_t l = DY_MIN(alts[ai].n, sizeof altbuf[0] - 1);
+                for (size_t c = 0; c < l; c++)
+                    altbuf[ai][c] = alts[ai].s[c] == '_' ? ' ' : alts[ai].s[c];
+                altbuf[ai][l] = 0;
+                alts[ai] = (str){altbuf[ai], l};
             }
             for (size_t ai = 0; ai < nalt; ai++) {
                 uint32_t tmp[8];
@@ -796,6 +806,8 @@ int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n)
     p.file = dy_dict_file(d, path);
     p.ent = p.verb = p.set = -1;
     size_t i = 0;
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3; /* a UTF-8 byte-order mark */
     while (i < n) {
         size_t j = i;
         while (j < n && buf[j] != '\n')

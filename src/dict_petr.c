@@ -2,49 +2,62 @@
  *
  * The kind of a file is recognised from its content (dy_petr_detect); the
  * reader then loads it through the dy_dict_add_* functions. Every line is
- * understood, or reported: as a warning when it is understood but cannot
- * be used (with the reason), as an error (file:line: reason) only when the
- * file cannot be read as that kind at all. Comments: `#` to the end of the
- * line, lines starting with `<!`, `<!-- ... -->`, and in verb and actor
- * files the KEDS/TABARI `;`. The semantics follow PETRARCH's PETRreader.py
- * (read_verb_dictionary, read_actor_dictionary, read_agent_dictionary,
- * read_discard_list, read_issue_list); where PETRARCH-1 and -2 differ, the
+ * understood, or reported as a warning "file:line: reason" when it is
+ * understood but cannot be used (the line, or the part named, is then
+ * ignored, as PETRARCH ignores it, or read the way the warning says). What
+ * PETRARCH reads leniently is never an error here either. Comments: `#` to
+ * the end of the line, lines starting with `<!`, `<!-- ... -->`, and in
+ * verb and actor files the KEDS/TABARI `;`. The semantics follow
+ * PETRARCH's PETRreader.py (read_verb_dictionary, read_actor_dictionary,
+ * read_agent_dictionary, read_discard_list, read_issue_list) and
+ * PETRtree.py (check_date, mix_codes); where PETRARCH-1 and -2 differ, the
  * kind of the file decides.
  *
  * How the files map onto dyad's entries:
  *
  *  verbs    `&NAME` synsets and their `+MEMBER` lines become sets named
- *           "petr:name" (".2", ".3"... when another file already has one).
- *           `--- NAME [CODE] ---` starts a block; each verb line of the
- *           block (`SAY {SAID SAYING} [040]`, `+SET_UP {...}`, `RE_+ARREST`)
- *           names a verb whose head word (the one marked `+`) is the lemma
- *           of one dyad verb entry; the `{...}` forms become irregular forms
- *           of it, regular ones are generated at finish. Words before and
- *           after the head become adjacent pattern items. Every pattern of
- *           the block applies to every verb of the block: a pattern is stored
- *           once per particle signature and shared by the verb entries. The
- *           block code (or the verb's own code) is the pattern `CODE *`.
- *           Pattern items: words (in order, gaps allowed; `_` = adjacent),
- *           `*` the verb, `$` IT_SRC, `+` IT_TGT, `%` IT_SRC with a
- *           reciprocal code (X and Y both), `^` IT_ANY, `&SET` IT_SET,
- *           `A/B` IT_ALT; PETRARCH-2's `(PREP NOUN)` and `{MOD NOUN}`
- *           groups are read as their words in order. Codes: `[A:B]` code
- *           and reverse code, `[:B]` reverse only, `[---]` no event. Verb
- *           transformations (`~ ...`) are counted and reported, not used.
- *  actors   a primary phrase and its `+` synonyms are one entity; an
- *           undated `[CODE]` is its code (a country when the code is three
- *           letters, else an actor), dated ones (`[C 991231-080507]`,
- *           `[C >080508]`, `[C <990101]`, YYMMDD or YYYYMMDD, both ends
- *           included) make it a person whose roles they are, with the
- *           undated code as `else`. `_` joins words; a final `_` (TABARI's
- *           word end) means nothing more to PETRARCH or dyad.
+ *           "petr:name" (".2", ".3"... when another file already has one;
+ *           `+&OTHER` copies OTHER's members). `--- NAME [CODE] ---` starts
+ *           a block; each verb line (`SAY {SAID SAYING} [040]`, `+SET_UP
+ *           {...}`, `RE_+ARREST`) names a verb whose head word (the one
+ *           marked `+`) is the lemma of one dyad verb entry: the `{...}`
+ *           forms become irregular forms, regular ones are generated at
+ *           finish, and a head that is an inflected form of another verb
+ *           (`+ATTACKED_AND_STABBED` beside ATTACK) uses that verb's entry.
+ *           The other words of a multi-word verb become adjacent pattern
+ *           items next to `*`. A verb in two blocks belongs to the first
+ *           (PETRARCH-2) or the last (PETRARCH-1). Every pattern of a block
+ *           applies to all its verbs: it is stored once per particle
+ *           signature and shared by their entries; the block code (or the
+ *           verb's own code) is the pattern `CODE *`. Items: words in order
+ *           with gaps (`_` = adjacent), `*` the verb, `$` IT_SRC, `+` IT_TGT,
+ *           `%` IT_SRC with n = 1 and a reciprocal code (a compound actor),
+ *           `^` IT_ANY, `&SET` IT_SET, `A/B` IT_ALT; PETRARCH-2's
+ *           `(PREP NOUN)` and `{MODIFIER NOUN}` groups are read as their
+ *           words in order. Codes: `[A:B]` code and reverse code, `[:B]`
+ *           the reverse event only, `[---]` no event. Ids: petr:BLOCK.CODE
+ *           (the bare verb, with .VERB for a verb's own code or words) and
+ *           petr:BLOCK.CODE.HASH (a pattern). Verb transformations (`~ ...`)
+ *           are counted and reported, not applied.
+ *  actors   a primary phrase and its `+` synonyms are one entity. An undated
+ *           `[CODE]` is its code (a country when the code is three letters,
+ *           else an actor; of several, the last); dated ones (`[C 991231-
+ *           080507]`, `[C >080508]`, `[C <990101]`, YYMMDD or YYYYMMDD, both
+ *           ends included) make it a person whose roles they are, the
+ *           undated code being its `else`. `_` joins words; a final `_`
+ *           (TABARI's end of word) means nothing to PETRARCH or dyad.
+ *           Phrases are tokenised like news text; PETRARCH writes them in
+ *           capitals, so the case guard is set, not spelt: one-word names
+ *           must be capitalised when they are ordinary words (Turkey, Chad;
+ *           acronyms of up to three letters in capitals: US, UN), longer
+ *           names have no guard.
  *  agents   one agent entity per code: `[~GOV]` appends the code to the
- *           actor's (USA -> USAGOV), `[NGO~]` puts it before (prefix flag
- *           on the phrases); `{PLURAL}` or `{}` or a generated plural;
- *           `!NAME! = A, B` substitution sets.
+ *           actor's (USA -> USAGOV), `[NGO~]` puts it before (the phrases'
+ *           prefix flag); `{PLURAL}`, `{}` (none) or a generated plural;
+ *           `!NAME! = A, B` substitution sets (no plurals). No case guard.
  *  discards `PHRASE` discards the sentence, `+PHRASE` the story.
- *  issues   counted (categories, phrases, exclusions): dyad does not code
- *           issues yet. */
+ *  issues   counted (categories, phrases, exclusions) in dy_dict.petr:
+ *           dyad does not code issues yet. */
 #include "dict.h"
 #include "doc.h"
 
@@ -624,9 +637,9 @@ static bool is_country(const char *code)
            is_upper(code[2]);
 }
 
-/* The display name of an entry, written so that dyad's format would give
- * the same case requirement: "Afghanistan", "US", "hamid karzai". */
-static void entry_name(str text, uint32_t mask, char *out, size_t cap)
+/* The display name of an entry: its primary phrase as written, with
+ * spaces for underscores. */
+static void entry_name(str text, char *out, size_t cap)
 {
     size_t k = 0;
     bool space = false;
@@ -641,12 +654,6 @@ static void entry_name(str text, uint32_t mask, char *out, size_t cap)
         if (space && k + 2 < cap)
             out[k++] = ' ';
         space = false;
-        if (mask == CASE_CAP && k == 0) {
-            if (is_lower(c))
-                c = (char)(c - 32);
-        } else if (mask != CASE_UPPER && is_upper(c)) {
-            c = (char)(c + 32);
-        }
         out[k++] = c;
     }
     out[k] = 0;
@@ -674,7 +681,7 @@ static int actor_phrase(rd *r, entry *e, str text, char *name, size_t namecap)
     uint32_t mask = name_casemask(r, nt);
     if (name) {
         /* a primary phrase: its entity (kind and code come at its end) */
-        entry_name(text, mask, name, namecap);
+        entry_name(text, name, namecap);
         long ent = dy_dict_add_entity(r->d, ENT_ACTOR, "", name, here(r));
         if (ent < 0)
             return (int)ent;
@@ -1941,8 +1948,14 @@ static int pattern_part(rd *r, vr *v, patb *pb, str p, bool adj)
     dy_item it = {0, (uint8_t)adj, 0, 0};
     if (eq(p, "$") || eq(p, "%")) {
         it.type = IT_SRC;
-        if (p.s[0] == '%')
+        if (p.s[0] == '%') {
+            /* a compound actor, source and target at once: the pattern
+             * codes each pair (A:A). n = 1 marks the item for a matcher
+             * that can require two or more actors there (events.c does
+             * not yet: it takes a single actor too) */
             pb->recip = true;
+            it.n = 1;
+        }
         return put_item(r, pb, it);
     }
     if (eq(p, "+")) {
@@ -2354,6 +2367,53 @@ static size_t verb_label(str w, char *out, size_t cap)
     return k;
 }
 
+static int verb_heads(rd *r, vr *v, size_t mapn)
+{
+    dy_dict *d = r->d;
+    uint32_t *lem = dy_calloc(mapn, sizeof *lem);
+    uint8_t *single = dy_calloc(mapn, 1);
+    if (!lem || !single) {
+        dy_free(lem);
+        dy_free(single);
+        return oom(r);
+    }
+    /* verbs of one word: this file's and the dictionary's */
+    for (size_t i = 0; i < v->nverbs; i++)
+        if (!v->verbs[i].npre && !v->verbs[i].npost && v->verbs[i].lemma < mapn)
+            single[v->verbs[i].lemma] = 1;
+    for (size_t i = 0; i < d->nverbs; i++)
+        if (!d->verbs[i].noun && !d->verbs[i].nparticles &&
+            d->verbs[i].lemma < mapn)
+            single[d->verbs[i].lemma] = 1;
+    /* their forms: irregular ones given, regular ones generated */
+    for (size_t k = 0; k + 1 < d->nirreg; k += 2) {
+        uint32_t f = d->irreg[k], l = d->irreg[k + 1];
+        if (f < mapn && l < mapn && single[l] && !lem[f] && f != l)
+            lem[f] = l;
+    }
+    for (uint32_t w = 1; w < mapn; w++) {
+        if (!single[w])
+            continue;
+        char forms[6][64];
+        size_t nf = dy_inflect_verb(dy_strtab_str(&d->words, w),
+                                    d->words.len[w], forms);
+        for (size_t k = 0; k < nf; k++) {
+            uint32_t f = dy_dict_word(d, forms[k], strlen(forms[k]));
+            if (f && f < mapn && !lem[f] && f != w)
+                lem[f] = w;
+        }
+    }
+    for (size_t i = 0; i < v->nverbs; i++) {
+        pverb *p = &v->verbs[i];
+        if ((p->npre || p->npost) && p->lemma < mapn && !single[p->lemma] &&
+            lem[p->lemma])
+            p->lemma = lem[p->lemma];
+    }
+    dy_free(lem);
+    dy_free(single);
+    return 0;
+}
+
 static int emit_verbs(rd *r, vr *v)
 {
     dy_dict *d = r->d;
@@ -2372,6 +2432,12 @@ static int emit_verbs(rd *r, vr *v)
         if (!vb->noun && !vb->nparticles && vb->lemma < mapn && !map[vb->lemma])
             map[vb->lemma] = (uint32_t)i + 1;
     }
+    /* a multi-word verb whose marked word is an inflected form of another
+     * verb ("+ATTACKED_AND_STABBED" beside ATTACK, "+ANGERED_BY" beside
+     * ANGER) is a use of that verb: its entry, not one of its own (which
+     * would take the form away from the verb's patterns) */
+    if (!rc)
+        rc = verb_heads(r, v, mapn);
     /* verb entries */
     for (size_t i = 0; i < v->nverbs && !rc; i++) {
         pverb *p = &v->verbs[i];
@@ -2527,6 +2593,9 @@ static int load_verbs(rd *r)
 
 int dy_petr_detect(const char *buf, size_t n)
 {
+    /* text files only: a NUL byte means binary data */
+    if (memchr(buf, 0, DY_MIN(n, (size_t)1 << 20)))
+        return 0;
     size_t lines = 0, blocks = 0, pats = 0, grouped = 0, tilde = 0, issue = 0;
     size_t coded = 0, tcoded = 0, macro = 0, actorish = 0, plain = 0;
     size_t upper = 0, letters = 0, longlines = 0, verbish = 0;

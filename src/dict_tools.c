@@ -282,24 +282,80 @@ size_t dyad_dict_check(dyad_dict *dd, const char **out)
 
 /* ---- export ------------------------------------------------------------------- */
 
+/* Word w spelt for case requirement c (CASE_*), into out[64]. */
+static size_t spell(const dy_dict *d, uint32_t w, unsigned c, char out[64])
+{
+    const char *s = dy_strtab_str(&d->words, w);
+    size_t k = 0;
+    for (; s[k] && k < 63; k++) {
+        char ch = s[k];
+        if (ch >= 'a' && ch <= 'z' &&
+            (c == CASE_UPPER || (c == CASE_CAP && k == 0)))
+            ch = (char)(ch - 32);
+        out[k] = ch;
+    }
+    out[k] = 0;
+    return k;
+}
+
+/* 's, 're, n't...: tokens the tokenizer splits off the word before. */
+static bool clitic(const char *s)
+{
+    return (s[0] == '\'' && s[1]) || strcmp(s, "n't") == 0 ||
+           strcmp(s, "N'T") == 0;
+}
+
+/* Does text tokenise to exactly the word w? */
+static bool reads_as(const dy_dict *d, const char *text, size_t n, uint32_t w)
+{
+    dy_tok t[2];
+    dy_arena a;
+    dy_arena_init(&a, 256);
+    size_t nt = dy_tokenize_phrase(text, n, &a, t, 2);
+    bool ok = nt == 1 && t[0].low &&
+              dy_dict_word(d, t[0].low, t[0].nlow) == w;
+    dy_arena_free(&a);
+    return ok;
+}
+
 /* A phrase's words as written in dyad's format: the spelling carries the
- * case requirement (`Turkey`, `US`), so that it loads back the same. */
+ * case requirement (`Turkey`, `US`), and words with punctuation whose
+ * reading depends on case ("c." in "Frank C. Mockler", "s&p") are raised
+ * until they read back as the same token. */
+static size_t render_phrase(const dy_dict *d, const uint32_t *w, size_t n,
+                            uint32_t casemask, char *out, size_t cap)
+{
+    size_t k = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        char sp[64];
+        unsigned c = (casemask >> (2 * i)) & 3;
+        size_t m = spell(d, w[i], c, sp);
+        bool plain = true;
+        for (size_t j = 0; j < m && plain; j++)
+            plain = (sp[j] >= 'a' && sp[j] <= 'z') || (sp[j] >= 'A' && sp[j] <= 'Z') ||
+                    (sp[j] >= '0' && sp[j] <= '9') || (unsigned char)sp[j] >= 0x80;
+        for (unsigned up = c + 1;
+             !plain && up <= CASE_UPPER && !reads_as(d, sp, m, w[i]); up++)
+            m = spell(d, w[i], up, sp);
+        if (k + m + 2 >= cap)
+            break;
+        /* clitics ('s, n't) are read as tokens only when glued */
+        if (i && !clitic(sp))
+            out[k++] = ' ';
+        memcpy(out + k, sp, m);
+        k += m;
+        out[k] = 0;
+    }
+    return k;
+}
+
 static void put_phrase(FILE *f, const dy_dict *d, const uint32_t *w, size_t n,
                        uint32_t casemask)
 {
-    for (size_t i = 0; i < n; i++) {
-        const char *s = dy_strtab_str(&d->words, w[i]);
-        unsigned c = (casemask >> (2 * i)) & 3;
-        if (i)
-            fputc(' ', f);
-        for (size_t k = 0; s[k]; k++) {
-            char ch = s[k];
-            if (ch >= 'a' && ch <= 'z' &&
-                (c == CASE_UPPER || (c == CASE_CAP && k == 0)))
-                ch = (char)(ch - 32);
-            fputc(ch, f);
-        }
-    }
+    char buf[DY_PHRASE_MAX * 66 + 1];
+    render_phrase(d, w, n, casemask, buf, sizeof buf);
+    fputs(buf, f);
 }
 
 static void put_words(FILE *f, const dy_dict *d, const uint32_t *w, size_t n)
@@ -349,7 +405,8 @@ static void put_pattern(FILE *f, const dy_dict *d, const dy_verb *vb,
     for (size_t j = p->nbefore; j-- > 0;) {
         bool glue = j + 1 < p->nbefore && it[j + 1].adjacent &&
                     it[j + 1].type == IT_WORD && it[j].type == IT_WORD;
-        fputc(glue ? '_' : ' ', f);
+        if (!glue || !clitic(dy_strtab_str(&d->words, it[j].v)))
+            fputc(glue ? '_' : ' ', f);
         put_item(f, d, &it[j]);
     }
     fputs(" *", f);
@@ -359,33 +416,48 @@ static void put_pattern(FILE *f, const dy_dict *d, const dy_verb *vb,
             continue;
         bool glue = j > vb->nparticles && af[j].adjacent &&
                     af[j].type == IT_WORD && af[j - 1].type == IT_WORD;
-        fputc(glue ? '_' : ' ', f);
+        if (!glue || !clitic(dy_strtab_str(&d->words, af[j].v)))
+            fputc(glue ? '_' : ' ', f);
         put_item(f, d, &af[j]);
     }
 }
 
-/* The phrase that a `country`/`actor`/`person` header line adds itself
- * (its name, tokenised): not written again as a `name` line. */
+/* The phrase that a `country`/`actor`/`person` header line adds itself:
+ * the one the entity's name reads as, else its first name (then the header
+ * is written as that phrase). *name_ok: the name itself reads as the
+ * phrase, with the same case requirement. Returns SIZE_MAX for none. */
 static size_t header_phrase(const dy_dict *d, const dy_entity *e,
-                            const uint32_t *ph, size_t nph)
+                            const uint32_t *ph, size_t nph, bool *name_ok)
 {
     dy_tok toks[DY_PHRASE_MAX + 1];
     dy_arena tmp;
     dy_arena_init(&tmp, 1024);
     size_t nt = dy_tokenize_phrase(e->name, strlen(e->name), &tmp, toks,
                                    DY_PHRASE_MAX + 1);
-    uint32_t w[DY_PHRASE_MAX];
+    uint32_t w[DY_PHRASE_MAX], cm = 0;
     bool ok = nt > 0 && nt <= DY_PHRASE_MAX;
-    for (size_t i = 0; ok && i < nt; i++)
-        ok = (w[i] = dy_dict_word(d, toks[i].low, toks[i].nlow)) != 0;
-    dy_arena_free(&tmp);
-    for (size_t k = 0; ok && k < nph; k++) {
-        const dy_phrase *p = &d->phr[ph[k]];
-        if (p->kind == PH_NAME && p->ntok == nt &&
-            memcmp(p->words, w, nt * sizeof *w) == 0)
-            return k;
+    for (size_t i = 0; ok && i < nt; i++) {
+        ok = toks[i].low &&
+             (w[i] = dy_dict_word(d, toks[i].low, toks[i].nlow)) != 0;
+        unsigned c = toks[i].flags & TOKF_UPPER ? CASE_UPPER
+                     : toks[i].flags & TOKF_CAP ? CASE_CAP : CASE_ANY;
+        cm |= c << (2 * i);
     }
-    return SIZE_MAX;
+    dy_arena_free(&tmp);
+    size_t firstname = SIZE_MAX;
+    *name_ok = false;
+    for (size_t k = 0; k < nph; k++) {
+        const dy_phrase *p = &d->phr[ph[k]];
+        if (p->kind != PH_NAME)
+            continue;
+        if (firstname == SIZE_MAX)
+            firstname = k;
+        if (ok && p->ntok == nt && memcmp(p->words, w, nt * sizeof *w) == 0) {
+            *name_ok = p->casemask == cm;
+            return k;
+        }
+    }
+    return firstname;
 }
 
 /* Agent codes dyad's format can write: three capitals, after the actor's
@@ -482,12 +554,23 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
         const dy_entity *e = &d->ents[i];
         const uint32_t *ph = order + first[i];
         size_t nph = first[i + 1] - first[i], skip = SIZE_MAX;
+        char name[DY_PHRASE_MAX * 66 + 1];
+        bool name_ok = true;
+        snprintf(name, sizeof name, "%s", e->name);
+        if (e->kind != ENT_AGENT) {
+            skip = header_phrase(d, e, ph, nph, &name_ok);
+            if (skip != SIZE_MAX && !name_ok) {
+                const dy_phrase *hp = &d->phr[ph[skip]];
+                render_phrase(d, hp->words, hp->ntok, hp->casemask, name,
+                              sizeof name);
+            }
+        }
         switch (e->kind) {
-        case ENT_COUNTRY: fprintf(f, "\ncountry %s %s\n", e->code, e->name); break;
+        case ENT_COUNTRY: fprintf(f, "\ncountry %s %s\n", e->code, name); break;
         case ENT_ACTOR:
-            fprintf(f, "\nactor %s %s\n", e->code[0] ? e->code : "---", e->name);
+            fprintf(f, "\nactor %s %s\n", e->code[0] ? e->code : "---", name);
             break;
-        case ENT_PERSON: fprintf(f, "\nperson %s\n", e->name); break;
+        case ENT_PERSON: fprintf(f, "\nperson %s\n", name); break;
         case ENT_AGENT:
             if (!agent_writable(d, e, ph, nph)) {
                 /* PETRARCH agents like [~GOVFRM] or [NGO~] */
@@ -501,8 +584,6 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
             put_agent_nouns(f, d, ph, nph, "  ");
             continue;
         }
-        if (e->kind != ENT_AGENT)
-            skip = header_phrase(d, e, ph, nph);
         for (size_t k = 0; k < nph; k++) {
             const dy_phrase *p = &d->phr[ph[k]];
             if (k == skip)
@@ -533,12 +614,18 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
         for (size_t k = 0; k < vb->nparticles; k++)
             fprintf(f, " %s", dy_strtab_str(&d->words, vb->particles[k]));
         fputc('\n', f);
-        /* irregular forms given by the dictionaries */
+        /* irregular forms given by the dictionaries (each once) */
         size_t nf = 0;
-        for (size_t k = 0; k + 1 < d->nirreg; k += 2)
-            if (d->irreg[k + 1] == vb->lemma && d->irreg[k] != vb->lemma)
+        for (size_t k = 0; k + 1 < d->nirreg; k += 2) {
+            if (d->irreg[k + 1] != vb->lemma || d->irreg[k] == vb->lemma)
+                continue;
+            bool seen = false;
+            for (size_t j = 0; j < k && !seen; j += 2)
+                seen = d->irreg[j] == d->irreg[k] && d->irreg[j + 1] == vb->lemma;
+            if (!seen)
                 fprintf(f, "%s%s", nf++ ? "; " : (vb->noun ? "  plural " : "  forms "),
                         dy_strtab_str(&d->words, d->irreg[k]));
+        }
         if (nf)
             fputc('\n', f);
         for (uint32_t k = 0; k < vb->npats; k++) {

@@ -692,7 +692,17 @@ static void noun_events(dy_sa *sa, bool *used)
         if (src < 0 && p->nact && !p->act[0].generic && m.tgt_np != (int16_t)k)
             src = (int16_t)k;
         int16_t g = governing_vg(sa, (int16_t)k);
-        bool object = g >= 0 && sa->vg[g].obj == p->first_coord;
+        if (g < 0 && p->poss >= 0)
+            g = governing_vg(sa, p->poss); /* "denounced China's crackdown" */
+        bool object = g >= 0 && (sa->vg[g].obj == p->first_coord ||
+                                 (p->poss >= 0 && sa->vg[g].obj == p->poss));
+        /* "Hamas's release of hostages was delayed": the subject of a
+         * passive blocking verb */
+        if (g >= 0 && (sa->vg[g].flags & VG_PASSIVE) &&
+            (sa->vg[g].subj == p->first_coord ||
+             (p->poss >= 0 && sa->vg[g].subj == p->poss)) &&
+            dy_wc(&sa->t[sa->vg[g].head], WC_BLOCKING_VERBS))
+            continue;
         if (object) {
             const dy_tok *gv = &sa->t[sa->vg[g].head];
             /* "halted economic aid", "prevented the demonstration": the

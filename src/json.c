@@ -64,8 +64,15 @@ static const char *string(jp *p, size_t *len)
         p->i = k + 1;
         return o;
     }
-    /* slow path */
-    char *o = dy_arena_alloc(p->a, p->n - start + 1);
+    /* slow path: the decoded string is never longer than the raw one, so
+     * find its end first and allocate just that */
+    size_t end = k;
+    while (end < p->n && p->s[end] != '"') {
+        if (p->s[end] == '\\' && end + 1 < p->n)
+            end++;
+        end++;
+    }
+    char *o = dy_arena_alloc(p->a, end - start + 1);
     if (!o)
         return (const char *)fail(p, "out of memory");
     size_t m = 0;
@@ -127,6 +134,7 @@ static const char *string(jp *p, size_t *len)
             break;
         }
         default:
+            p->i -= 2; /* point at the backslash */
             return (const char *)fail(p, "bad escape in string");
         }
     }
@@ -229,16 +237,38 @@ static dy_json *value(jp *p)
         return node(p, JS_NULL);
     }
     if (c == '-' || (c >= '0' && c <= '9')) {
+        /* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
         size_t st = p->i;
+#define DIGIT(i) ((i) < p->n && p->s[i] >= '0' && p->s[i] <= '9')
         if (p->s[p->i] == '-')
             p->i++;
-        if (p->i >= p->n || p->s[p->i] < '0' || p->s[p->i] > '9')
+        if (!DIGIT(p->i))
             return fail(p, "bad number");
-        while (p->i < p->n && ((p->s[p->i] >= '0' && p->s[p->i] <= '9') ||
-                               p->s[p->i] == '.' || p->s[p->i] == 'e' ||
-                               p->s[p->i] == 'E' || p->s[p->i] == '+' ||
-                               p->s[p->i] == '-'))
+        if (p->s[p->i] == '0') {
             p->i++;
+            if (DIGIT(p->i))
+                return fail(p, "bad number (leading zero)");
+        } else {
+            while (DIGIT(p->i))
+                p->i++;
+        }
+        if (p->i < p->n && p->s[p->i] == '.') {
+            p->i++;
+            if (!DIGIT(p->i))
+                return fail(p, "bad number (digits must follow '.')");
+            while (DIGIT(p->i))
+                p->i++;
+        }
+        if (p->i < p->n && (p->s[p->i] == 'e' || p->s[p->i] == 'E')) {
+            p->i++;
+            if (p->i < p->n && (p->s[p->i] == '+' || p->s[p->i] == '-'))
+                p->i++;
+            if (!DIGIT(p->i))
+                return fail(p, "bad number (exponent)");
+            while (DIGIT(p->i))
+                p->i++;
+        }
+#undef DIGIT
         dy_json *j = node(p, JS_NUM);
         if (!j)
             return NULL;

@@ -112,6 +112,8 @@ static void write_json(dyad_coder *c, dy_buf *b)
         dy_buf_puts(b, ",\"modality\":");
         str_or_null(b, e->modality);
         dy_buf_puts(b, e->future ? ",\"future\":true" : ",\"future\":false");
+        if (e->negated)
+            dy_buf_puts(b, ",\"negated\":true");
         dy_buf_puts(b, ",\"location\":");
         if (e->location[0]) {
             dy_buf_puts(b, "{\"name\":");
@@ -228,6 +230,12 @@ const char *dyad_output(dyad_coder *c, dyad_output_format fmt, size_t *len)
     }
     dy_buf *b = &c->out;
     dy_buf_clear(b);
+    if (!c->id) {
+        /* no document coded yet (or the last one failed early) */
+        if (len)
+            *len = 0;
+        return "";
+    }
     struct timespec t0, t1;
     if (c->opts.profile)
         clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -222,6 +222,12 @@ static dyad_status next_jsonl(dyad_reader *r, dyad_input *rec)
                                         "%s:%ld: record longer than %zu bytes: "
                                         "skipped",
                                         r->name, r->line, r->max);
+        /* a UTF-8 byte-order mark before the first record */
+        if (r->records == 0 && r->rec.len >= 3 &&
+            memcmp(r->rec.p, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(r->rec.p, r->rec.p + 3, r->rec.len - 3);
+            r->rec.len -= 3;
+        }
         /* skip blank lines */
         size_t i = 0;
         while (i < r->rec.len && (r->rec.p[i] == ' ' || r->rec.p[i] == '\t' ||
@@ -379,95 +385,111 @@ static const char *xml_attr(dy_arena *a, const char *s, const char *e,
     return NULL;
 }
 
+/* Move the next chunk of input into r->rec. Returns 1 if bytes were
+ * added, 0 at the end, -1 on a read error. */
+static int pull(dyad_reader *r)
+{
+    if (r->pos >= r->len) {
+        int k = fill(r);
+        if (k < 0)
+            return -1;
+        if (r->pos >= r->len)
+            return 0;
+    }
+    dy_buf_put(&r->rec, r->buf + r->pos, r->len - r->pos);
+    r->pos = r->len;
+    return r->rec.oom ? -1 : 1;
+}
+
+/* Drop the first n bytes of r->rec, counting their lines. */
+static void consume(dyad_reader *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (r->rec.p[i] == '\n')
+            r->line++;
+    memmove(r->rec.p, r->rec.p + n, r->rec.len - n);
+    r->rec.len -= n;
+}
+
+/* Position of the next "<Sentence" tag (followed by space or '>') in rec
+ * from `from`, or SIZE_MAX. */
+static size_t find_open(const dy_buf *b, size_t from)
+{
+    for (size_t i = from; i + 10 <= b->len; i++) {
+        const char *q = memmem(b->p + i, b->len - i, "<Sentence", 9);
+        if (!q)
+            return SIZE_MAX;
+        size_t at = (size_t)(q - b->p);
+        if (at + 9 >= b->len)
+            return SIZE_MAX;
+        char c = b->p[at + 9];
+        if (c == ' ' || c == '>' || c == '\t' || c == '\n' || c == '\r')
+            return at;
+        i = at;
+    }
+    return SIZE_MAX;
+}
+
+/* Streaming PETRARCH XML: elements may share a line or span many; the
+ * buffer never holds more than one element of at most r->max bytes. */
 static dyad_status next_xml(dyad_reader *r, dyad_input *rec)
 {
     for (;;) {
-        /* accumulate until a complete <Sentence ...> ... </Sentence> */
-        dy_buf_clear(&r->rec);
-        long start_line = r->line + 1;
-        bool in = false, toolong = false;
-        for (;;) {
-            int k = read_line(r);
-            if (k == 0) {
-                if (in)
-                    return (dyad_status)dy_fail(
-                        &r->err, DYAD_EINPUT,
-                        "%s:%ld: <Sentence> not closed before the end",
-                        r->name, start_line);
-                return DYAD_END;
-            }
-            if (k == -1)
+        /* find the start of the next element */
+        size_t s0;
+        while ((s0 = find_open(&r->rec, 0)) == SIZE_MAX) {
+            /* keep a tail that may hold a split "<Sentence" */
+            if (r->rec.len > 16)
+                consume(r, r->rec.len - 16);
+            int k = pull(r);
+            if (k < 0)
                 return (dyad_status)dy_fail(&r->err, DYAD_EIO, "%s: read error",
                                             r->name);
-            if (k == -2 || k == -3) {
-                toolong = true;
-                continue;
-            }
-            /* the line is in r->rec; keep accumulating into a second buffer */
-            const char *l = r->rec.p ? r->rec.p : "";
-            if (!in) {
-                const char *s = memmem(l, r->rec.len, "<Sentence", 9);
-                if (!s || (s[9] != ' ' && s[9] != '>' && s[9] != '\t'))
-                    continue;
-                in = true;
-                start_line = r->line;
-                /* move the start of the element to the front */
-                size_t off = (size_t)(s - l);
-                memmove(r->rec.p, r->rec.p + off, r->rec.len - off);
-                r->rec.len -= off;
-            }
-            if (memmem(r->rec.p, r->rec.len, "</Sentence>", 11))
-                break;
-            /* keep the line: read_line clears rec, so stash it */
-            size_t keep = r->rec.len;
-            char *tmp = dy_arena_alloc(&r->arena, keep + 1);
-            if (!tmp)
-                return (dyad_status)dy_fail(&r->err, DYAD_ENOMEM,
-                                            "out of memory");
-            memcpy(tmp, r->rec.p, keep);
-            size_t total = keep;
-            /* read further lines appending */
-            for (;;) {
-                int k2 = read_line(r);
-                if (k2 == 0)
-                    return (dyad_status)dy_fail(
-                        &r->err, DYAD_EINPUT,
-                        "%s:%ld: <Sentence> not closed before the end",
-                        r->name, start_line);
-                if (k2 < 0) {
-                    toolong = true;
-                    continue;
-                }
-                if (total + r->rec.len + 1 > r->max) {
-                    toolong = true;
-                }
-                if (!toolong) {
-                    char *t2 = dy_arena_alloc(&r->arena, total + r->rec.len + 2);
-                    if (!t2)
-                        return (dyad_status)dy_fail(&r->err, DYAD_ENOMEM,
-                                                    "out of memory");
-                    memcpy(t2, tmp, total);
-                    t2[total] = '\n';
-                    memcpy(t2 + total + 1, r->rec.p, r->rec.len);
-                    tmp = t2;
-                    total += 1 + r->rec.len;
-                }
-                if (memmem(r->rec.p, r->rec.len, "</Sentence>", 11))
-                    break;
-            }
-            dy_buf_clear(&r->rec);
-            dy_buf_put(&r->rec, tmp, total);
-            break;
+            if (k == 0)
+                return DYAD_END;
         }
+        consume(r, s0);
+        long start_line = r->line + 1;
+        /* find its end, reading on; too long: skip to the end tag */
+        size_t e0;
+        bool toolong = false;
+        const char *q;
+        while (!(q = r->rec.len > 9 ? memmem(r->rec.p + 9, r->rec.len - 9,
+                                             "</Sentence>", 11)
+                                    : NULL)) {
+            if (r->rec.len > r->max) {
+                toolong = true;
+                /* keep only a tail that may hold a split end tag */
+                consume(r, r->rec.len - 16);
+            }
+            int k = pull(r);
+            if (k < 0)
+                return (dyad_status)dy_fail(&r->err, DYAD_EIO, "%s: read error",
+                                            r->name);
+            if (k == 0) {
+                consume(r, r->rec.len);
+                return (dyad_status)dy_fail(&r->err, DYAD_EINPUT,
+                                            "%s:%ld: <Sentence> not closed "
+                                            "before the end",
+                                            r->name, start_line);
+            }
+        }
+        e0 = (size_t)(q - r->rec.p) + 11;
         r->records++;
-        if (toolong)
+        if (toolong || e0 > r->max) {
+            consume(r, e0);
             return (dyad_status)dy_fail(&r->err, DYAD_ELIMIT,
                                         "%s:%ld: <Sentence> larger than %zu "
                                         "bytes: skipped",
                                         r->name, start_line, r->max);
+        }
         dy_arena_reset(&r->arena);
-        const char *el = r->rec.p;
-        size_t en = r->rec.len;
+        /* copy the element out, then drop it from the buffer */
+        char *el = dy_arena_strndup(&r->arena, r->rec.p, e0);
+        if (!el)
+            return (dyad_status)dy_fail(&r->err, DYAD_ENOMEM, "out of memory");
+        consume(r, e0);
+        size_t en = e0;
         const char *tag_end = memchr(el, '>', en);
         if (!tag_end)
             return (dyad_status)dy_fail(&r->err, DYAD_EINPUT,

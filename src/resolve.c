@@ -447,6 +447,19 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
     for (size_t g = 0; g < sa->nvg; g++) {
         size_t comp[16], nc;
         complement_events(sa, g, comp, &nc);
+        /* "denied that it supplied drones", "urged Russia to stop
+         * attacking": what a blocking verb governs did not happen */
+        if (dy_wc(&sa->t[sa->vg[g].head], WC_BLOCKING_VERBS) &&
+            !dy_wc(&sa->t[sa->vg[g].head], WC_SAYING_VERBS)) {
+            for (size_t k = 0; k < nc; k++)
+                drop(&sa->ev[comp[k]], "complement of a verb that denies or stops it");
+            nc = 0;
+        } else if (sa_is(sa, sa->vg[g].head, "denied") || sa_is(sa, sa->vg[g].head, "deny") ||
+                   sa_is(sa, sa->vg[g].head, "denies") || sa_is(sa, sa->vg[g].head, "denying")) {
+            for (size_t k = 0; k < nc; k++)
+                drop(&sa->ev[comp[k]], "complement of a denial");
+            nc = 0;
+        }
         /* the outer events of this verb group */
         for (size_t i = 0; i < sa->nev; i++) {
             dy_ev *o = &sa->ev[i];
@@ -456,8 +469,10 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             bool report = dy_wc(&sa->t[sa->vg[g].head], WC_REPORTING_VERBS);
             if (nc == 0) {
                 /* a statement with nothing else: keep only if addressed */
-                if (root == 1 && (!o->has_tgt || (report && generic_code(o->orig) &&
-                                                  has_complement(sa, g))))
+                /* a bare statement (010) needs an addressee; comments,
+                 * denials and claims (011-019) stand alone */
+                if (root == 1 && generic_code(o->orig) &&
+                    (!o->has_tgt || (report && has_complement(sa, g))))
                     drop(o, "statement without addressee");
                 continue;
             }

@@ -128,6 +128,10 @@ static const char *const abbrevs[] = {
     "wash", "wis", "wyo", "p", "pp", "ca", "cf", "gr", "op", "ed", "eds",
     "rt", "govt", "intl", "natl", "nr", "tel"};
 
+/* Abbreviations written in lower case. */
+static const char *const lower_abbrevs[] = {"etc", "vs", "approx", "incl",
+                                            "cf", "al", "ca", "pp"};
+
 /* Titles never end a sentence (a name follows). */
 static const char *const titles[] = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
@@ -402,7 +406,9 @@ static void emit_word(tokvec *tv, const char *text, size_t b, size_t e,
      * when a neighbouring character is a digit (F-16, 2022-01-10) */
     size_t core_e = tail_b, pb = b;
     uint16_t fl = extra;
-    for (size_t i = b; i < core_e; i++) {
+    /* a compound that starts with a number stays whole: "24-year-old" */
+    bool numeric = is_digit(u[b]);
+    for (size_t i = b; i < core_e && !numeric; i++) {
         int hl = hyphen_at(u, i, core_e);
         if (!hl)
             continue;
@@ -412,7 +418,7 @@ static void emit_word(tokvec *tv, const char *text, size_t b, size_t e,
             continue;
         }
         push_tok(tv, text, pb, i, fl);
-        fl = (uint16_t)(extra | TOKF_HYPHJOIN);
+        fl = (uint16_t)((extra & ~TOKF_SPACE) | TOKF_HYPHJOIN);
         pb = nx;
         i = nx - 1;
     }
@@ -471,6 +477,8 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
             size_t last_alnum_end = j;
             while (j < end) {
                 int l2;
+                if (u[j] >= 0x80 && space_len(u + j, end - j))
+                    break; /* a no-break or ideographic space ends a word */
                 unsigned d = char_class(u + j, end - j, &l2);
                 if (cls_word(d)) {
                     j += (size_t)l2;
@@ -521,8 +529,12 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
                     take = true; /* U.S. e.g. */
                 else if (wl == 1 && is_upper(u[i]))
                     take = true; /* initial */
-                else if (word_in(abbrevs, DY_ARRAY_LEN(abbrevs), text + i, wl))
-                    take = true;
+                else if (is_upper(u[i]) &&
+                         word_in(abbrevs, DY_ARRAY_LEN(abbrevs), text + i, wl))
+                    take = true; /* Gen. Jan. Mr. (not "no." or "ill.") */
+                else if (word_in(lower_abbrevs, DY_ARRAY_LEN(lower_abbrevs),
+                                 text + i, wl))
+                    take = true; /* etc. vs. approx. */
                 if (take)
                     j++;
             }
@@ -683,9 +695,14 @@ static int split_sentences(dy_doc *d, size_t t0, size_t t1)
                 while (ls > 0 && d->text[ls - 1] != '\n')
                     ls--;
                 size_t line_len = t->end - ls;
-                bool cont = t->s[0] == ',' || (t->flags & TOKF_ALPHA &&
-                                               !(nx->flags & TOKF_CAP) &&
-                                               line_len > 40);
+                /* a long line that ends in a word or a comma is wrapped
+                 * text; a short one without final punctuation is a heading
+                 * or a list item */
+                bool bullet = nx->flags & TOKF_PUNCT && !(nx->n == 1 && nx->s[0] == '"');
+                bool cont = !bullet &&
+                            (t->s[0] == ',' ||
+                             ((t->flags & (TOKF_ALPHA | TOKF_DIGIT)) &&
+                              (line_len > 40 || !can_start(nx))));
                 if (!cont)
                     end_here = true;
             }
@@ -733,6 +750,20 @@ int dy_segment(dy_doc *d, const struct dy_dict *dict)
     d->captok = tv.cap;
     if (tv.oom)
         return DYAD_ENOMEM;
+    /* tokens inside quotation marks (per sentence) */
+    for (size_t si = 0; si < d->nsent; si++) {
+        const dy_sent *st = &d->sents[si];
+        bool in = false;
+        for (size_t i = st->tok0; i < st->tok0 + st->ntok; i++) {
+            dy_tok *t = &d->toks[i];
+            if (t->n == 1 && t->s[0] == '"') {
+                in = !in;
+                continue;
+            }
+            if (in)
+                t->flags |= TOKF_QUOTE;
+        }
+    }
     /* dictionary word ids */
     for (size_t i = 0; i < d->ntok; i++) {
         dy_tok *t = &d->toks[i];

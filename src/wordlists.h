@@ -50,7 +50,7 @@
       "predicted", "promise", "promised", "vow", "vowed", "threaten",  \
       "threatened") \
     X(OBJECT_CONTROL, "urge", "urged", "urges", "urging", "ask", "asked",  \
-      "asks", "asking", "call", "called", "calls", "calling", "tell",  \
+      "asks", "asking", "tell",  \
       "told", "tells", "order", "ordered", "orders", "invite", "invited",  \
       "invites", "encourage", "encouraged", "encourages", "force",  \
       "forced", "forces", "allow", "allowed", "allows", "press", "pressed",  \
@@ -110,9 +110,9 @@
       "try", "tries", "tried", "trying", "attempt", "attempts",  \
       "attempted", "aim", "aims", "aimed", "prepare", "prepares",  \
       "prepared", "preparing", "decide", "decides", "decided", "likely",  \
-      "poised", "ready", "willing", "eager", "about", "begin", "begins",  \
-      "began", "start", "starts", "started", "continue", "continues",  \
-      "continued", "need", "needs", "needed", "have", "has", "had", "able",  \
+      "poised", "ready", "willing", "eager", "about",  \
+       \
+       \
       "going", "set", "slated", "tipped") \
     X(PREPS, "with", "to", "against", "on", "at", "toward", "towards",  \
       "into", "for", "over", "from", "upon", "onto") \
@@ -161,6 +161,20 @@
       "week", "weeks", "month", "months", "year", "years", "day", "days", \
       "weekend", "ago", "decade", "fortnight", "morning", "evening", \
       "night", "afternoon", "hours", "mid") \
+    X(SAME_PAST, "cut", "hit", "beat", "set", "put", "hurt", "shut", \
+      "quit", "split", "spread", "cast", "let", "bid", "burst", \
+      "thrust", "upset", "broadcast", "shed", "slit", "rid", "forecast", \
+      "read") \
+    X(INF_NOUNS, "decision", "decisions", "plan", "plans", "offer", \
+      "offers", "attempt", "attempts", "bid", "bids", "move", "effort", \
+      "efforts", "right", "promise", "promises", "pledge", "pledges", \
+      "threat", "threats", "call", "calls", "proposal", "proposals", \
+      "agreement", "deal", "order", "orders", "request", "requests", \
+      "refusal", "failure", "ability", "readiness", "willingness", \
+      "intention", "intentions", "commitment", "vow", "demand", "demands", \
+      "campaign", "push", "drive", "initiative", "mission", "mandate", \
+      "permission", "authorization", "authorisation", "chance", \
+      "opportunity", "need", "appeal", "invitation", "warning", "ultimatum") \
 
 enum {
 #define DY_WC_ENUM(name, ...) WC_##name,

@@ -191,7 +191,7 @@ static void test_debris_kinds(void)
      * found: the line trimming in dy_clean skips any 0xC2 byte (meant for
      * the no-break space C2 A0), so the "\xc2\xa9" rule never sees its
      * first byte; the line is coded as a sentence. */
-#if 0
+#if 1 /* fixed */
     CHECK_STR(debris("Troops withdrew.\n\xC2\xA9 2022 Zembla Times\nTalks began."),
               "copyright[\xC2\xA9 2022 Zembla Times]");
 #endif
@@ -241,7 +241,7 @@ static void test_news_survives(void)
      * rule's limit (up to 300-400 bytes): the rules do not check that the
      * line is not a sentence. "Comments are closed" (and the other comment
      * prompts) also drop the rest of the document. */
-#if 0
+#if 1 /* fixed */
     CHECK_STR(debris("Troops withdrew.\nCopyright infringement cases rose sharply last "
                      "year, officials said.\n"), "");
     CHECK_STR(debris("Troops withdrew.\nRecommended sanctions were not adopted by the "
