@@ -89,9 +89,20 @@ int cmd_eval(int argc, char **argv)
         return EXIT_FATAL;
     }
     dyad_dict *dict = NULL;
-    dyad_coder *c = NULL;
+    dyad_coder *c = NULL, *c_dyad = NULL, *c_any = NULL;
     if (!sf) {
         dict = cli_load_dict(&dop);
+        /* two coders: records may ask for dyads only, or not (PETRARCH's
+         * require_dyad); without a request the command-line option holds */
+        dyad_options o1 = opts, o0 = opts;
+        o1.require_dyad = 1;
+        o0.require_dyad = 0;
+        if (dict && (dyad_coder_new(&c_dyad, dict, &o1) ||
+                     dyad_coder_new(&c_any, dict, &o0))) {
+            fclose(gf);
+            dyad_dict_free(dict);
+            return EXIT_FATAL;
+        }
         if (!dict || dyad_coder_new(&c, dict, &opts)) {
             fclose(gf);
             dyad_dict_free(dict);
@@ -136,14 +147,17 @@ int cmd_eval(int argc, char **argv)
                 rec.date = date;
                 rec.text = text;
                 rec.line = lineno;
-                dyad_status cs = dyad_code(c, &rec);
+                int want;
+                dyad_eval_record_options(ev, &want);
+                dyad_coder *cc = want == 1 ? c_dyad : want == 0 ? c_any : c;
+                dyad_status cs = dyad_code(cc, &rec);
                 if (cs)
                     fprintf(stderr, "dyad: %s:%ld: %s\n", gold, lineno,
-                            dyad_coder_errmsg(c));
-                s = dyad_eval_add(ev, line, (size_t)n, cs ? NULL : c);
+                            dyad_coder_errmsg(cc));
+                s = dyad_eval_add(ev, line, (size_t)n, cs ? NULL : cc);
                 if (of) {
                     size_t ol;
-                    const char *o = dyad_output(c, DYAD_OUT_EVAL, &ol);
+                    const char *o = dyad_output(cc, DYAD_OUT_EVAL, &ol);
                     fwrite(o, 1, ol, of);
                 }
                 free(id);
@@ -167,6 +181,8 @@ int cmd_eval(int argc, char **argv)
         fclose(of);
     dyad_eval_free(ev);
     dyad_coder_free(c);
+    dyad_coder_free(c_dyad);
+    dyad_coder_free(c_any);
     dyad_dict_free(dict);
     return bad ? EXIT_SKIPPED : EXIT_OK;
 }

@@ -290,6 +290,11 @@ const char *dyad_eval_report(dyad_eval *e, int json, int errors);
 dyad_status dyad_eval_record(dyad_eval *e, const char *gold_json, size_t len,
                              dyad_input *rec);
 
+/* The coder options a gold record asks for (the PETRARCH unit tests carry
+ * the configuration they were written for): after dyad_eval_record,
+ * *require_dyad is 0 or 1, or -1 when the record says nothing. */
+void dyad_eval_record_options(const dyad_eval *e, int *require_dyad);
+
 #ifdef __cplusplus
 }
 #endif

@@ -527,6 +527,8 @@ size_t dy_inflect_noun(const char *s, size_t n, char out[64])
     return out[0] ? 1 : 0;
 }
 
+static int load_file(dy_dict *d, const char *path);
+
 /* ---- finishing ------------------------------------------------------------ */
 
 static int winfo_ensure(dy_dict *d)
@@ -831,6 +833,20 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
                 st->used.file < d->nfiles ? d->files[st->used.file] : "?",
                 st->used.line, dy_strtab_str(&d->words, st->name));
         }
+    /* the CAMEO code table is ontology, not a choice of dictionary: a
+     * dictionary set without one (e.g. PETRARCH files) gets dyad's */
+    if (d->ncodes == 0) {
+        const char *e = getenv("DYAD_DICT_DIR");
+        char path[4096];
+        snprintf(path, sizeof path, "%s/codes.dyad",
+                 e && *e ? e : DYAD_DEFAULT_DICT_DIR);
+        struct stat st;
+        if (stat(path, &st) == 0) {
+            int rc = load_file(d, path);
+            if (rc)
+                return (dyad_status)rc;
+        }
+    }
     int r = dy_tagger_load(&d->tagger, tagger_dir(), &d->err);
     if (r)
         return (dyad_status)r;

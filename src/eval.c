@@ -47,6 +47,7 @@ struct dyad_eval {
     dy_buf errors;
     dy_buf report;
     long gold_events, sys_events;
+    int rec_require_dyad;       /* of the last dyad_eval_record, -1 = none  */
 };
 
 dyad_status dyad_eval_new(dyad_eval **out)
@@ -71,6 +72,12 @@ void dyad_eval_free(dyad_eval *e)
     dy_buf_free(&e->errors);
     dy_buf_free(&e->report);
     dy_free(e);
+}
+
+void dyad_eval_record_options(const dyad_eval *e, int *require_dyad)
+{
+    if (require_dyad)
+        *require_dyad = e ? e->rec_require_dyad : -1;
 }
 
 const char *dyad_eval_errmsg(const dyad_eval *e)
@@ -476,6 +483,11 @@ dyad_status dyad_eval_record(dyad_eval *e, const char *gold_json, size_t len,
     dyad_status r = parse_gold(e, gold_json, len, &g);
     if (r)
         return r;
+    e->rec_require_dyad = -1;
+    const dy_json *cfg = dy_json_get(g, "petr_config");
+    const dy_json *rd = cfg ? dy_json_get(cfg, "require_dyad") : NULL;
+    if (rd && (rd->type == JS_TRUE || rd->type == JS_FALSE))
+        e->rec_require_dyad = rd->type == JS_TRUE;
     memset(rec, 0, sizeof *rec);
     rec->id = dy_json_str(g, "id", NULL);
     rec->date = dy_json_str(g, "date", NULL);

@@ -774,7 +774,7 @@ typedef struct pl_gov {
 
 /* Walk left from the name at token b over its noun phrase ("the southern
  * Lebanese port city of", "Beirut's") to what governs it. */
-static pl_gov governor(const dy_gaz *g, const dy_sa *sa, size_t b)
+static pl_gov governor(const dy_sa *sa, size_t b)
 {
     pl_gov v = {-1, GOV_NONE, 0, -1};
     bool first_of = true;
@@ -822,16 +822,31 @@ static pl_gov governor(const dy_gaz *g, const dy_sa *sa, size_t b)
                   (t->flags & TOKF_HYPHJOIN) || sa_is(sa, j, "and");
         if (!np)
             return v;
-        /* a demonym or country in the phrase says which country */
-        if (v.country < 0 && (t->flags & TOKF_CAP) && !(t->flags & TOKF_DIGIT)) {
-            size_t e = 0;
-            const gz_key *k = match_at(g, sa, j, &e);
-            bool adj_only;
-            if (k && e == j + 1)
-                v.country = key_country(g, k, &adj_only);
-        }
     }
     return v;
+}
+
+/* A demonym or country in the phrase between the governor and the name
+ * says which country ("the Georgian town of Gori", "Iraq's Anbar
+ * province"): the nearest one, or -1. */
+static int32_t phrase_country(const dy_gaz *g, const dy_sa *sa, size_t b,
+                              int16_t gov)
+{
+    char key[128];
+    for (size_t j = b; j-- > 0 && (int16_t)j > gov;) {
+        const dy_tok *t = &sa->t[j];
+        if (!(t->flags & TOKF_CAP) || (t->flags & TOKF_DIGIT))
+            continue;
+        size_t len = 0;
+        if (!key_append(key, sizeof key, &len, t->low, t->nlow) || !len)
+            continue;
+        const gz_key *k = gz_find(g, key, len);
+        bool adj_only;
+        int32_t c = k ? key_country(g, k, &adj_only) : -1;
+        if (c >= 0)
+            return c;
+    }
+    return -1;
 }
 
 /* The kind of place named by the word after the name ("the Donetsk
@@ -907,9 +922,10 @@ static size_t find_candidates(const dy_gaz *g, dy_sa *sa, const uint8_t *mark,
         int cl = sa->cl_at[i];
         if (cl < 0 || cl >= (int)(DY_MAX_STOK / 2) || !mark[cl])
             continue;
-        pl_gov gv = governor(g, sa, i);
+        pl_gov gv = governor(sa, i);
         if (gv.kind == GOV_NONE)
             continue;
+        gv.country = phrase_country(g, sa, i, gv.tok);
         size_t e = 0;
         const gz_key *k = match_at(g, sa, i, &e);
         if (!k)
