@@ -184,6 +184,8 @@ typedef struct dy_place_ctx {
     uint8_t dateline_done;      /* the dateline has been looked up           */
     int32_t dateline;           /* its place, -1 = none                      */
     uint32_t dateline_name;
+    uint16_t actor[16];         /* countries of the story's actors           */
+    uint8_t nactor, nroots_seen;    /* (dy_memory.roots mapped so far)       */
 } dy_place_ctx;
 
 /* Discourse memory for coreference, per document. */

@@ -575,18 +575,20 @@ static int32_t pick(const dy_gaz *g, const gz_key *k, const pick_ctx *pc,
     return best;
 }
 
-static void actor_countries(const dy_gaz *g, const dy_memory *mem,
-                            uint16_t *out, int *n)
+/* The gazetteer countries of the story's actors (mem->roots, which only
+ * grows), mapped once each into mem->places. */
+static void actor_countries(const dy_gaz *g, dy_memory *mem)
 {
-    *n = 0;
-    if (!mem)
-        return;
-    for (int r = 0; r < mem->nroots && r < 16; r++)
+    dy_place_ctx *ctx = &mem->places;
+    while (ctx->nroots_seen < mem->nroots && ctx->nroots_seen < 16) {
+        const char *root = mem->roots[ctx->nroots_seen++];
         for (uint32_t c = 0; c < g->h->ncountries; c++)
-            if (memcmp(g->countries[c].a3, mem->roots[r], 3) == 0) {
-                out[(*n)++] = (uint16_t)c;
+            if (memcmp(g->countries[c].a3, root, 3) == 0) {
+                if (ctx->nactor < DY_ARRAY_LEN(ctx->actor))
+                    ctx->actor[ctx->nactor++] = (uint16_t)c;
                 break;
             }
+    }
 }
 
 int32_t dy_gaz_lookup(const dy_gaz *g, const char *name, size_t n,
@@ -925,7 +927,6 @@ static size_t find_candidates(const dy_gaz *g, dy_sa *sa, const uint8_t *mark,
         pl_gov gv = governor(sa, i);
         if (gv.kind == GOV_NONE)
             continue;
-        gv.country = phrase_country(g, sa, i, gv.tok);
         size_t e = 0;
         const gz_key *k = match_at(g, sa, i, &e);
         if (!k)
@@ -934,6 +935,7 @@ static size_t find_candidates(const dy_gaz *g, dy_sa *sa, const uint8_t *mark,
             i = e - 1;
             continue;
         }
+        gv.country = phrase_country(g, sa, i, gv.tok);
         pick_ctx pc = *base;
         pc.hint_country = gv.country;
         pc.type = gv.type ? gv.type : type_after(sa, e);
@@ -1245,10 +1247,9 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     if (!any)
         return;
     dateline_place(g, sa, mem);
-    uint16_t actor_cc[16];
-    int nactor = 0;
-    actor_countries(g, mem, actor_cc, &nactor);
-    pick_ctx base = {&mem->places, actor_cc, nactor, -1, -1, -1, 0, false};
+    actor_countries(g, mem);
+    pick_ctx base = {&mem->places, mem->places.actor, mem->places.nactor,
+                     -1, -1, -1, 0, false};
     pl_cand cand[PL_MAXCAND];
     size_t nc = find_candidates(g, sa, mark, &base, cand);
     bool first = true;

@@ -554,6 +554,56 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                         drop(&sa->ev[k], "reverse of a merged reciprocal event");
         }
     }
+    /* 2b. "declared that China must drop barriers", "said Israel should
+     * ease restrictions": what someone says another must do is a demand */
+    for (size_t h = 0; h < sa->nvg; h++) {
+        const dy_vg *cv = &sa->vg[h];
+        bool must = cv->modal == MOD_MUST ||
+                    (cv->modal == MOD_WOULD && cv->b < sa->n &&
+                     sa_is(sa, cv->b, "should"));
+        int c = cv->clause;
+        if (!must || sa->cl[c].type != CL_THAT || cv->subj < 0 ||
+            !sa->np[cv->subj].nact || sa->np[cv->subj].act[0].generic)
+            continue;
+        int16_t rg = clause_vg(sa, (size_t)sa->cl[c].parent);
+        if (rg < 0 || sa->vg[rg].subj < 0 || !sa->np[sa->vg[rg].subj].nact ||
+            !(dy_wc(&sa->t[sa->vg[rg].head], WC_SAYING_VERBS) ||
+              dy_wc(&sa->t[sa->vg[rg].head], WC_REPORTING_VERBS)))
+            continue;
+        const dy_actor *src = &sa->np[sa->vg[rg].subj].act[0];
+        const dy_actor *tgt = &sa->np[cv->subj].act[0];
+        if (strncmp(src->code, tgt->code, 3) == 0)
+            continue;
+        /* the complement's own act, if coded, gives the demand's code */
+        const char *code = "100";
+        for (size_t i = 0; i < sa->nev; i++) {
+            dy_ev *in = &sa->ev[i];
+            if (in->vg != h || in->dropped)
+                continue;
+            const char *to = xlate(to_demand, in->orig);
+            if (to)
+                code = to;
+            drop(in, "what another must do: a demand");
+        }
+        if (sa->nev >= DY_ARRAY_LEN(sa->ev))
+            break;
+        dy_ev *t = &sa->ev[sa->nev++];
+        memset(t, 0, sizeof *t);
+        t->src = *src;
+        t->has_src = 1;
+        t->tgt = *tgt;
+        t->has_tgt = 1;
+        size_t cl = strlen(code);
+        memcpy(t->code, code, cl + 1);
+        memcpy(t->orig, code, cl + 1);
+        t->pattern = UINT32_MAX;
+        t->vg = (uint16_t)rg;
+        t->verb_b = sa->vg[rg].head;
+        t->verb_e = (uint16_t)(sa->vg[rg].head + 1);
+        t->flags = EV_TRANSFORMED;
+        t->why = "what someone says another must do: a demand";
+        t->loc_tok_b = t->loc_tok_e = -1;
+    }
     /* 3. a future main clause whose condition holds a conflict act by the
      * target is a threat: "will respond firmly if Russia attacks Ukraine" */
     for (size_t i = 0; i < sa->nev; i++) {
