@@ -33,7 +33,8 @@
 
 /* ---- the file format (see tools/build_gazetteer.py) ------------------------ */
 
-#define GZ_MAGIC "DYGAZ\0\2\0"
+#define GZ_MAGIC "DYGAZ\0\3\0"
+#define GZ_FILTER_BITS (1u << 21)
 #define GZ_NONE16 0xFFFFu
 #define GZ_NONE32 0xFFFFFFFFu
 #define GZ_REF_ADJ 0x80000000u  /* the name is a demonym of the country */
@@ -44,7 +45,7 @@ typedef struct gz_hdr {
     char magic[8];
     uint32_t nplaces, nkeys, nrefs, nbuckets, ncountries, nadmin1, nstr, size;
     uint32_t off[8];            /* places keys refs buckets countries admin1
-                                   strings                                   */
+                                   strings filter                            */
 } gz_hdr;
 
 typedef struct gz_place {
@@ -87,6 +88,7 @@ struct dy_gaz {
     const gz_country *countries;
     const gz_admin1 *admin1;
     const char *str;
+    const uint8_t *filter;      /* bits of names, and of name prefixes      */
 };
 
 static uint32_t fnv1a(const char *s, size_t n)
@@ -116,14 +118,15 @@ static bool str_ok(const dy_gaz *g, uint32_t off)
 static const char *gz_validate(dy_gaz *g)
 {
     const gz_hdr *h = g->h;
-    const size_t sz[7] = {sizeof(gz_place), sizeof(gz_key), sizeof(gz_ref),
+    const size_t sz[8] = {sizeof(gz_place), sizeof(gz_key), sizeof(gz_ref),
                           sizeof(uint32_t), sizeof(gz_country),
-                          sizeof(gz_admin1), 1};
-    const uint32_t cnt[7] = {h->nplaces, h->nkeys, h->nrefs, h->nbuckets,
-                             h->ncountries, h->nadmin1, h->nstr};
+                          sizeof(gz_admin1), 1, 1};
+    const uint32_t cnt[8] = {h->nplaces, h->nkeys, h->nrefs, h->nbuckets,
+                             h->ncountries, h->nadmin1, h->nstr,
+                             GZ_FILTER_BITS / 8};
     if (h->size != g->size)
         return "size";
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 8; i++) {
         if (h->off[i] % 8 || h->off[i] < sizeof *h || h->off[i] > g->size ||
             (uint64_t)cnt[i] * sz[i] > g->size - h->off[i])
             return "section bounds";
@@ -136,6 +139,7 @@ static const char *gz_validate(dy_gaz *g)
     g->countries = (const gz_country *)(const void *)(base + h->off[4]);
     g->admin1 = (const gz_admin1 *)(const void *)(base + h->off[5]);
     g->str = base + h->off[6];
+    g->filter = (const uint8_t *)base + h->off[7];
     if (!h->nstr || g->str[h->nstr - 1] != 0)
         return "strings";
     if (!h->nbuckets || (h->nbuckets & (h->nbuckets - 1)) ||
@@ -246,9 +250,24 @@ void dy_gaz_free(dy_gaz *g)
 
 size_t dy_gaz_count(const dy_gaz *g) { return g ? g->h->nplaces : 0; }
 
-static const gz_key *gz_find(const dy_gaz *g, const char *k, size_t n)
+/* The filter: may a name have hash h / may a longer name start with the
+ * words of hash h? */
+static bool may_be_name(const dy_gaz *g, uint32_t h)
 {
-    uint32_t h = fnv1a(k, n), mask = g->h->nbuckets - 1;
+    uint32_t b = h >> 11;
+    return (g->filter[b >> 3] >> (b & 7)) & 1;
+}
+
+static bool may_be_prefix(const dy_gaz *g, uint32_t h)
+{
+    uint32_t b = (h * 0x9E3779B1u) >> 11;
+    return (g->filter[b >> 3] >> (b & 7)) & 1;
+}
+
+static const gz_key *gz_find_h(const dy_gaz *g, const char *k, size_t n,
+                               uint32_t h)
+{
+    uint32_t mask = g->h->nbuckets - 1;
     for (uint32_t j = h & mask, probes = 0; probes <= mask;
          j = (j + 1) & mask, probes++) {
         uint32_t b = g->buckets[j];
@@ -260,6 +279,12 @@ static const gz_key *gz_find(const dy_gaz *g, const char *k, size_t n)
             return key;
     }
     return NULL;
+}
+
+static const gz_key *gz_find(const dy_gaz *g, const char *k, size_t n)
+{
+    uint32_t h = fnv1a(k, n);
+    return may_be_name(g, h) ? gz_find_h(g, k, n, h) : NULL;
 }
 
 /* ---- views -------------------------------------------------------------------- */
@@ -741,11 +766,14 @@ static const gz_key *match_at(const dy_gaz *g, const dy_sa *sa, size_t i,
             len--;
         if (len == before || len == 0)
             continue;
-        const gz_key *k = gz_find(g, key, len);
+        uint32_t h = fnv1a(key, len);
+        const gz_key *k = may_be_name(g, h) ? gz_find_h(g, key, len, h) : NULL;
         if (k) {
             best = k;
             *end = j + 1;
         }
+        if (!may_be_prefix(g, h))
+            break;
     }
     return best;
 }

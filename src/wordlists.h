@@ -48,6 +48,7 @@
       "know", "knew", "knows", "acknowledge", "acknowledged", "admit",  \
       "admitted", "stress", "stressed", "indicate", "indicated", "predict",  \
       "predicted", "promise", "promised", "vow", "vowed", "threaten",  \
+      "conclude", "concluded", "concludes", "ruled", \
       "threatened") \
     X(OBJECT_CONTROL, "urge", "urged", "urges", "urging", "ask", "asked",  \
       "asks", "asking", "tell",  \
