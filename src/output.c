@@ -24,7 +24,11 @@ static void put_uint(dy_buf *b, unsigned long long v)
 /* Append x with one or two decimals ("-8.0", "0.70"). */
 static void put_fixed(dy_buf *b, double x, int decimals)
 {
-    long scale = decimals == 1 ? 10 : 100;
+    /* 1..4 decimals (4: the coordinates of places) */
+    static const long scales[] = {1, 10, 100, 1000, 10000};
+    if (decimals < 1 || decimals > 4)
+        decimals = 4;
+    long scale = scales[decimals];
     long v = (long)(x * (double)scale + (x < 0 ? -0.5 : 0.5));
     if (v < 0) {
         dy_buf_putc(b, '-');
@@ -33,7 +37,7 @@ static void put_fixed(dy_buf *b, double x, int decimals)
     put_uint(b, (unsigned long long)(v / scale));
     dy_buf_putc(b, '.');
     long f = v % scale;
-    if (decimals == 2 && f < 10)
+    for (long s = scale / 10; s > 1 && f < s; s /= 10)
         dy_buf_putc(b, '0');
     put_uint(b, (unsigned long long)f);
 }
@@ -122,10 +126,14 @@ static void write_json(dyad_coder *c, dy_buf *b)
             str_or_null(b, e->loc_country);
             dy_buf_puts(b, ",\"admin1\":");
             str_or_null(b, e->loc_admin1);
-            if (e->has_point)
-                dy_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", e->lat, e->lon);
-            else
+            if (e->has_point) { /* places: fixed-point, without printf */
+                dy_buf_puts(b, ",\"lat\":");
+                put_fixed(b, e->lat, 4);
+                dy_buf_puts(b, ",\"lon\":");
+                put_fixed(b, e->lon, 4);
+            } else {
                 dy_buf_puts(b, ",\"lat\":null,\"lon\":null");
+            }
             dy_buf_puts(b, ",\"feature\":");
             str_or_null(b, e->loc_feature);
             dy_buf_puts(b, ",\"method\":");
@@ -214,10 +222,15 @@ static void write_tsv(dyad_coder *c, dy_buf *b, const char *url,
         tsv_field(b, e->location, strlen(e->location));
         dy_buf_putc(b, '\t');
         tsv_field(b, e->loc_country, strlen(e->loc_country));
-        if (e->has_point)
-            dy_buf_printf(b, "\t%.4f\t%.4f\n", e->lat, e->lon);
-        else
+        if (e->has_point) { /* places: fixed-point, without printf */
+            dy_buf_putc(b, '\t');
+            put_fixed(b, e->lat, 4);
+            dy_buf_putc(b, '\t');
+            put_fixed(b, e->lon, 4);
+            dy_buf_putc(b, '\n');
+        } else {
             dy_buf_puts(b, "\t---\t---\n");
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 # Install the Debian 12 packages dyad needs to build, test and run, if any
 # is missing. Uses sudo when not run as root.
 set -e
-PKGS="make gcc libc6-dev libutf8proc-dev liblingua-en-tagger-perl python3"
+# nodejs, npm and iso-codes build the gazetteer of places (docs/PLACES.md)
+PKGS="make gcc libc6-dev libutf8proc-dev liblingua-en-tagger-perl python3 nodejs npm iso-codes"
 [ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind g++"
 missing=""
 for p in $PKGS; do
