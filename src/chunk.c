@@ -1103,7 +1103,7 @@ static void default_country(dy_sa *sa, dy_memory *mem)
     for (size_t k = 0; k < sa->nnp; k++)
         for (size_t i = 0; i < sa->np[k].nact; i++) {
             dy_actor *a = &sa->np[k].act[i];
-            if (!a->generic)
+            if (!a->generic || a->petr)
                 continue;
             char code[32];
             dy_code_join(code, fill, 3, a->code + 3);
@@ -1113,12 +1113,198 @@ static void default_country(dy_sa *sa, dy_memory *mem)
         }
 }
 
-void dy_np_actors(dy_sa *sa, dy_memory *mem)
+/* ---- actors of noun phrases named with PETRARCH phrases ------------------- */
+
+/* A noun phrase whose names come from TABARI/PETRARCH actor and agent files
+ * is coded the way PETRARCH codes its noun phrases (check_NEphrase): the
+ * first actor phrase of the phrase, left to right, gives the code ("---"
+ * when there is none), and every agent phrase outside it is added in text
+ * order, after the code (~GOV) or, for a prefix agent (NGO~), before it;
+ * an agent whose code is already in the code (at a multiple of three
+ * characters) ends the additions. A possessor and a prepositional
+ * attachment (of, in, from) are part of the phrase, as PETRARCH merges
+ * them into one named entity; the modifiers of the first member of a
+ * coordination carry over to the members that name no actor ("Danish media
+ * and government"). dyad's own phrases are not affected. */
+
+typedef struct tokrange {
+    uint16_t b, e;
+} tokrange;
+
+/* Is NP p named with PETRARCH phrases? Its first mention decides. */
+static bool np_petr(const dy_sa *sa, const dy_np *p)
 {
-    for (size_t k = 0; k < sa->nnp; k++)
-        np_direct_actors(sa, &sa->np[k]);
+    for (size_t i = p->b; i < p->e; i++) {
+        int m = sa->ment_at[i];
+        if (m >= 0)
+            return sa->dict->phr[sa->ment[m].phrase].petr != 0;
+    }
+    return false;
+}
+
+/* PETRARCH's code of the tokens rg[0..nrg), written into *out. Returns
+ * false when they hold neither an actor nor an agent. */
+static bool petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
+                      dy_actor *out)
+{
+    const dy_dict *d = sa->dict;
+    const dy_mention *base = NULL, *ags[16];
+    size_t nag = 0;
+    uint16_t b = UINT16_MAX, e = 0;
+    for (size_t r = 0; r < nrg; r++) {
+        for (size_t k = rg[r].b; k < rg[r].e; k++) {
+            int m = sa->ment_at[k];
+            if (m < 0 || (k > rg[r].b && sa->ment_at[k - 1] == m))
+                continue;
+            const dy_mention *mm = &sa->ment[m];
+            if (mm->kind == PH_AGENT) {
+                if (nag < DY_ARRAY_LEN(ags))
+                    ags[nag++] = mm;
+            } else if (!base) {
+                base = mm;
+            }
+        }
+        if (rg[r].b < b)
+            b = rg[r].b;
+        if (rg[r].e > e)
+            e = rg[r].e;
+    }
+    if (!base && !nag)
+        return false;
+    char code[32];
+    dy_code_join(code, base && base->code[0] ? base->code : "---", 0, "");
+    for (size_t i = 0; i < nag; i++) {
+        const char *agc = d->ents[ags[i]->entity].code;
+        size_t la = strlen(agc), lc = strlen(code);
+        bool dup = false;
+        for (size_t ka = 0; la && ka + la <= lc; ka += 3)
+            if (memcmp(code + ka, agc, la) == 0)
+                dup = true;
+        if (dup)
+            break;
+        char tmp[32];
+        if (d->phr[ags[i]->phrase].prefix)
+            dy_code_join(tmp, agc, 0, code);
+        else
+            dy_code_join(tmp, code, 0, agc);
+        memcpy(code, tmp, sizeof code);
+    }
+    set_actor(out, code, b, e, base ? base->entity : UINT32_MAX,
+              base ? base->conf : 0.5f);
+    out->generic = strncmp(code, "---", 3) == 0;
+    out->petr = 1;
+    return true;
+}
+
+static void petr_set(dy_np *p, const dy_actor *a, size_t n)
+{
+    p->nact = 0;
+    for (size_t i = 0; i < n; i++)
+        np_add_actor(p, &a[i]);
+}
+
+/* PETRARCH codes of all NPs named with PETRARCH phrases (after their
+ * direct actors are set). */
+static void np_petr_merge(dy_sa *sa)
+{
+    /* a possessor is part of the phrase: "Gondor's main opposition group" */
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
+        if (p->poss < 0)
+            continue;
+        const dy_np *a = &sa->np[p->poss];
+        if (!np_petr(sa, p) && !np_petr(sa, a))
+            continue;
+        tokrange rg[2] = {{a->b, a->e}, {p->b, p->e}};
+        dy_actor x;
+        if (petr_code(sa, rg, 2, &x))
+            petr_set(p, &x, 1);
+    }
+    /* an attachment with of / in / from: "the government of Gondor",
+     * "Lawmakers and officials in Fornost and Gondor" (every member with
+     * every member) */
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *f = &sa->np[k];
+        if (f->first_coord != (int16_t)k || (f->flags & NPF_POSS))
+            continue;
+        int16_t last = (int16_t)k;
+        while (sa->np[last].next_coord >= 0)
+            last = sa->np[last].next_coord;
+        const dy_np *l = &sa->np[last];
+        if ((size_t)last + 1 >= sa->nnp)
+            continue;
+        const dy_np *o = &sa->np[last + 1];
+        if (o->prep != (int16_t)l->e || o->b != l->e + 1 ||
+            o->first_coord != last + 1 ||
+            !(sa_is(sa, l->e, "of") || sa_is(sa, l->e, "in") ||
+              sa_is(sa, l->e, "from")))
+            continue;
+        bool petr = false;
+        for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord)
+            petr = petr || np_petr(sa, &sa->np[c]);
+        for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
+            petr = petr || np_petr(sa, &sa->np[c]);
+        if (!petr)
+            continue;
+        for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord) {
+            dy_np *q = &sa->np[c];
+            dy_actor xs[DY_MAX_ACT];
+            size_t nx = 0;
+            for (int16_t m = (int16_t)(last + 1); m >= 0 && nx < DY_MAX_ACT;
+                 m = sa->np[m].next_coord) {
+                const dy_np *mp = &sa->np[m];
+                tokrange rg[3];
+                size_t nr = 0;
+                if (q->poss >= 0)
+                    rg[nr].b = sa->np[q->poss].b, rg[nr++].e = sa->np[q->poss].e;
+                rg[nr].b = q->b, rg[nr++].e = q->e;
+                rg[nr].b = mp->b, rg[nr++].e = mp->e;
+                if (petr_code(sa, rg, nr, &xs[nx]))
+                    nx++;
+            }
+            if (nx)
+                petr_set(q, xs, nx);
+        }
+    }
+    /* "Danish media and government": the first member's modifiers */
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *f = &sa->np[k];
+        if (f->first_coord != (int16_t)k || f->next_coord < 0 ||
+            !np_petr(sa, f) || f->head <= f->b)
+            continue;
+        for (int16_t c = f->next_coord; c >= 0; c = sa->np[c].next_coord) {
+            dy_np *q = &sa->np[c];
+            if (q->nact && !q->act[0].generic)
+                continue;
+            tokrange rg[2] = {{f->b, f->head}, {q->b, q->e}};
+            dy_actor x;
+            if (petr_code(sa, rg, 2, &x))
+                petr_set(q, &x, 1);
+        }
+    }
+}
+
+void dy_np_actors(dy_sa *sa, dy_memory *mem)
+{
+    bool any_petr = false;
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        if (np_petr(sa, p)) {
+            tokrange rg = {p->b, p->e};
+            dy_actor x;
+            if (petr_code(sa, &rg, 1, &x))
+                np_add_actor(p, &x);
+            any_petr = true;
+        } else {
+            np_direct_actors(sa, p);
+        }
+    }
+    if (any_petr)
+        np_petr_merge(sa);
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        if (p->nact && p->act[0].petr)
+            continue;
         /* a place noun with only a demonym is a place, not an actor:
          * "on the Thai border", "the Iraqi capital" */
         if (p->nact == 1 && dy_wc(&sa->t[p->head], WC_PLACE_NOUNS) &&
@@ -1180,6 +1366,12 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
     }
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
+        if ((p->nact && p->act[0].petr) ||
+            (p->of_np >= 0 && sa->np[p->of_np].nact &&
+             sa->np[p->of_np].act[0].petr) ||
+            (p->poss >= 0 && sa->np[p->poss].nact &&
+             sa->np[p->poss].act[0].petr))
+            continue; /* coded by np_petr_merge */
         /* "the leaders of Russia": agent head + country in the of-phrase */
         if (p->of_np >= 0) {
             dy_np *o = &sa->np[p->of_np];

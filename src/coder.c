@@ -53,6 +53,11 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
         return DYAD_ENOMEM;
     }
     c->dict = d;
+    /* PETRARCH's default comma-clause limits (PETR_config.ini) */
+    {
+        dy_petr_opts po = {2, 8, 0, 0, 2, 8};
+        c->sa->petr_opts = po;
+    }
     if (opts) {
         if (opts->version != DYAD_OPTIONS_VERSION) {
             dy_free(c->sa);

@@ -90,6 +90,9 @@ typedef struct dy_phrase {
     uint8_t prefix;         /* PH_AGENT from a PETRARCH `[CODE~]` agent: its
                                code goes before the actor's (NGO~ + USA ->
                                NGOUSA); 0 = after (~GOV: USA -> USAGOV)      */
+    uint8_t petr;           /* read from a TABARI/PETRARCH file: the noun
+                               phrase is coded PETRARCH's way (first actor
+                               of the phrase, then every agent)             */
     char agent[4];          /* PH_INST: the institution's agent code         */
     uint32_t casemask;      /* 2 bits per token (CASE_*)                     */
     uint32_t words[DY_PHRASE_MAX];
@@ -122,6 +125,9 @@ typedef struct dy_pattern {
     uint8_t reciprocal;     /* A:A                                           */
     uint8_t nbefore, nafter;
     uint8_t noun;           /* a noun pattern                                */
+    uint8_t petr;           /* from a TABARI/PETRARCH verb file: matched and
+                               coded with PETRARCH's rules (events_petr.c);
+                               1 a pattern line, 2 the verb's own code      */
     uint32_t items;         /* index into dict->items: before (reversed, from
                                the verb leftwards) then after               */
     uint64_t need;          /* bloom bits of the words every match needs    */

@@ -690,8 +690,11 @@ static int actor_phrase(rd *r, entry *e, str text, char *name, size_t namecap)
     }
     if (e->ent < 0)
         return (int)nt;
+    size_t first = r->d->nphr;
     int rc = dy_dict_add_phrase_words(r->d, (uint32_t)e->ent, PH_NAME, NULL,
                                       ids, nt, mask, here(r));
+    if (!rc && r->d->nphr > first)
+        r->d->phr[first].petr = 1;
     return rc ? rc : (int)nt;
 }
 
@@ -1019,6 +1022,7 @@ static int agent_add(rd *r, long ent, bool prefix, str text, bool plural,
     if (d->nphr > first) {
         d->phr[first].prefix = prefix;
         d->phr[first].plural = plural;
+        d->phr[first].petr = 1;
     }
     if (npl) {
         uint32_t w = dy_dict_intern(d, pl, npl);
@@ -1031,6 +1035,7 @@ static int agent_add(rd *r, long ent, bool prefix, str text, bool plural,
         if (!rc && d->nphr > first) {
             d->phr[first].prefix = prefix;
             d->phr[first].plural = 1;
+            d->phr[first].petr = 1;
         }
     }
     return rc;
@@ -2350,6 +2355,7 @@ static int emit_pattern(rd *r, vr *v, const size_t *vs, size_t n,
     if (rc)
         return rc;
     uint32_t pat = (uint32_t)(r->d->npats - 1);
+    r->d->pats[pat].petr = p ? 1 : 2;       /* 2: the bare verb's code */
     for (size_t k = 1; k < n && !rc; k++)
         if (v->verbs[vs[k]].dv != owner)
             rc = verb_share(r, v->verbs[vs[k]].dv, pat);
