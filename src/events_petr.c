@@ -562,6 +562,21 @@ void dy_petr_code_verb(dy_sa *sa, dy_petr_ctx *pc, size_t g, bool *used)
         if (tu < 0 && su < 0)
             return; /* nothing after the verb: no event */
     }
+    bool by = false;
+    if (v->flags & VG_PASSIVE)
+        for (size_t k = v->e; k < hi && !by; k++)
+            by = !pc->del[k] && sa_is(sa, k, "by");
+    if (su < 0 && !by && v->subj >= 0) {
+        /* the verb's grammatical subject, when it names an actor: a
+         * coordinated verb phrase shares it ("condemned ... and promised
+         * aid"), and a prepositional phrase inside it does not take its
+         * place ("Gollum centre of a row between Radagast ... called") */
+        int16_t u = pc->unit[v->subj];
+        if (u != tu && !pc->del[sa->np[v->subj].b] &&
+            unit_coded(sa, pc, u, false) &&
+            !(tu >= 0 && same_codes(sa, pc, u, tu)))
+            su = u;
+    }
     if (su < 0) {
         int16_t any = -1;
         for (size_t k = v->head; k-- > lo && su < 0;) {
@@ -581,13 +596,10 @@ void dy_petr_code_verb(dy_sa *sa, dy_petr_ctx *pc, size_t g, bool *used)
     if (tu < 0)
         return;
     /* a passive with its agent: "was criticized by X" */
-    if (v->flags & VG_PASSIVE)
-        for (size_t k = v->e; k < hi; k++)
-            if (!pc->del[k] && sa_is(sa, k, "by")) {
-                int16_t x = su;
-                su = tu;
-                tu = x;
-                break;
-            }
+    if (by) {
+        int16_t x = su;
+        su = tu;
+        tu = x;
+    }
     events_for(sa, pc, su, tu, pt, pt->code, pt->rcode, pidx, g);
 }
