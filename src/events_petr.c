@@ -14,9 +14,11 @@
  *     phrase, is the lower sequence; the part before it, back to the
  *     sentence start or a comma, the upper one. Pattern words after `*`
  *     are found in order in the lower sequence, those before it in the
- *     upper one, with any words in between unless `_` joins them; `$` and
- *     `+` take the named entity they fall on, `^` skips one, `%` takes a
- *     compound as source and target at once;
+ *     upper one, with any words in between unless `_` joins them; words
+ *     match as written (no lemmas: EFFORT is not "efforts"); `$` and `+`
+ *     take the named entity they fall on, `^` skips one, `%` takes a
+ *     compound: before the verb as source and target at once (each member
+ *     with each other), after it as the targets;
  *   - without `+` the target is the first coded entity of the lower
  *     sequence (a compound counts as coded), else its first entity at all;
  *     without one there is no event. Without `$` the source is the coded
@@ -198,14 +200,15 @@ static bool unit_compound(const dy_sa *sa, int16_t u)
 typedef struct pmatch {
     int score;
     int16_t src, tgt;           /* units bound by $, + and %, -1              */
+    uint8_t pct;                /* a % item matched                           */
     uint16_t used[32];
     uint8_t nused;
 } pmatch;
 
+/* PETRARCH matches pattern words as written: "EFFORT" is not "efforts" */
 static bool word_at(const dy_sa *sa, size_t k, uint32_t w)
 {
-    const dy_tok *t = &sa->t[k];
-    return t->w == w || (t->lem == w && t->lem);
+    return sa->t[k].w == w;
 }
 
 /* Does item it match at token k (dir > 0: rightwards)? *next is the
@@ -272,10 +275,12 @@ static bool petr_match(const dy_sa *sa, const dy_petr_ctx *pc,
             int16_t u;
             if (item_here(sa, pc, it, k, 1, &next, &u)) {
                 found = true;
-                if (it->type == IT_SRC) {
+                if (it->type == IT_SRC && it->n == 1) {
+                    /* % after the verb: a compound target */
+                    m->tgt = u;
+                    m->pct = 1;
+                } else if (it->type == IT_SRC) {
                     m->src = u;
-                    if (it->n == 1)
-                        m->tgt = u;
                 } else if (it->type == IT_TGT) {
                     m->tgt = u;
                 } else if (it->type != IT_ANY &&
@@ -313,9 +318,12 @@ static bool petr_match(const dy_sa *sa, const dy_petr_ctx *pc,
             if (item_here(sa, pc, it, k, -1, &next, &u)) {
                 found = true;
                 if (it->type == IT_SRC) {
+                    /* % before the verb: source and target at once */
                     m->src = u;
-                    if (it->n == 1)
+                    if (it->n == 1) {
                         m->tgt = u;
+                        m->pct = 1;
+                    }
                 } else if (it->type == IT_TGT) {
                     m->tgt = u;
                 } else if (it->type != IT_ANY &&
@@ -601,5 +609,11 @@ void dy_petr_code_verb(dy_sa *sa, dy_petr_ctx *pc, size_t g, bool *used)
         su = tu;
         tu = x;
     }
-    events_for(sa, pc, su, tu, pt, pt->code, pt->rcode, pidx, g);
+    /* the reader gives a % pattern without a paired code the code both
+     * ways (dyad's reciprocal); PETRARCH pairs the compound's members
+     * instead, and codes a compound after the verb as targets only */
+    const char *rcode = pt->rcode;
+    if (m.pct && strcmp(rcode, pt->code) == 0)
+        rcode = "";
+    events_for(sa, pc, su, tu, pt, pt->code, rcode, pidx, g);
 }
