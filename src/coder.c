@@ -53,11 +53,7 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
         return DYAD_ENOMEM;
     }
     c->dict = d;
-    /* PETRARCH's default comma-clause limits (PETR_config.ini) */
-    {
-        dy_petr_opts po = {2, 8, 0, 0, 2, 8};
-        c->sa->petr_opts = po;
-    }
+    dyad_coder_set_petr(c, NULL);
     if (opts) {
         if (opts->version != DYAD_OPTIONS_VERSION) {
             dy_free(c->sa);
@@ -83,6 +79,41 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
     dy_buf_init(&c->explain);
     dy_buf_init(&c->profbuf);
     *out = c;
+    return DYAD_OK;
+}
+
+void dyad_petr_config_init(dyad_petr_config *c)
+{
+    if (!c)
+        return;
+    c->comma_min = 2;
+    c->comma_max = 8;
+    c->comma_bmin = 0;
+    c->comma_bmax = 0;
+    c->comma_emin = 2;
+    c->comma_emax = 8;
+}
+
+static uint16_t clamp_words(int v)
+{
+    return (uint16_t)(v < 0 ? 0 : v > 1000 ? 1000 : v);
+}
+
+dyad_status dyad_coder_set_petr(dyad_coder *c, const dyad_petr_config *cfg)
+{
+    if (!c)
+        return DYAD_EINVAL;
+    dyad_petr_config d;
+    dyad_petr_config_init(&d);
+    if (!cfg)
+        cfg = &d;
+    dy_petr_opts *o = &c->sa->petr_opts;
+    o->min = clamp_words(cfg->comma_min);
+    o->max = clamp_words(cfg->comma_max);
+    o->bmin = clamp_words(cfg->comma_bmin);
+    o->bmax = clamp_words(cfg->comma_bmax);
+    o->emin = clamp_words(cfg->comma_emin);
+    o->emax = clamp_words(cfg->comma_emax);
     return DYAD_OK;
 }
 

@@ -44,7 +44,11 @@ static bool clause_comma(const dy_sa *sa, size_t k)
         return false;
     /* a comma inside a list of noun phrases is part of the compound */
     int16_t a = k > 0 ? sa->np_at[k - 1] : -1;
-    return !(a >= 0 && sa->np[a].next_coord >= 0);
+    if (a >= 0 && sa->np[a].next_coord >= 0)
+        return false;
+    /* and so is one between adjectives: "complete, full diplomatic ties" */
+    return !(k > 0 && k + 1 < sa->n && dy_tag_is_adj(sa->t[k - 1].tag) &&
+             dy_tag_is_adj(sa->t[k + 1].tag));
 }
 
 /* Words counted by check_commas: tokens that start with a letter. */
@@ -95,6 +99,17 @@ static void delete_commas(const dy_sa *sa, dy_petr_ctx *pc)
                 for (size_t k = commas[i] + 1; k < commas[i + 1]; k++)
                     pc->del[k] = 1;
         }
+}
+
+/* A bare time expression ("today", "late Sunday"; not "on Saturday", not
+ * "five years") is not a named entity: the parser makes it an NP-TMP. */
+static bool tmp_np(const dy_sa *sa, int16_t q)
+{
+    const dy_np *p = &sa->np[q];
+    int ht = sa->t[p->head].tag;
+    return !(p->flags & NPF_INPP) && !p->nact && p->next_coord < 0 &&
+           p->first_coord == q && ht != T_NNS && ht != T_NNPS &&
+           dy_wc(&sa->t[p->head], WC_TIME_HEADS);
 }
 
 static void init_ctx(const dy_sa *sa, dy_petr_ctx *pc)
@@ -154,11 +169,13 @@ static void init_ctx(const dy_sa *sa, dy_petr_ctx *pc)
         if (sa->np[k].e > pc->ue[u])
             pc->ue[u] = sa->np[k].e;
     }
-    for (size_t k = 0; k < sa->n; k++)
-        pc->unit_at[k] = sa->np_at[k] >= 0 ? pc->unit[sa->np_at[k]] : -1;
+    for (size_t k = 0; k < sa->n; k++) {
+        int16_t q = sa->np_at[k];
+        pc->unit_at[k] = q >= 0 && !tmp_np(sa, q) ? pc->unit[q] : -1;
+    }
     /* tokens between the members of a unit ("and", ",", "of") belong to it */
     for (size_t k = 0; k < sa->nnp; k++)
-        if (pc->unit[k] == (int16_t)k)
+        if (pc->unit[k] == (int16_t)k && !tmp_np(sa, (int16_t)k))
             for (size_t i = pc->ub[k]; i < pc->ue[k]; i++)
                 if (pc->unit_at[i] < 0)
                     pc->unit_at[i] = (int16_t)k;
@@ -372,18 +389,29 @@ static size_t lower_end(const dy_sa *sa, const dy_petr_ctx *pc, const dy_vg *v)
                 break;
         }
         if (t->tag == T_COMMA && clause_comma(sa, k)) {
-            /* ", a senior official said": subject + finite verb */
+            /* ", a senior official said": a subject and a finite verb,
+             * unless another comma closes them (", it seems,") */
             size_t j = k + 1;
             while (j < sa->n && pc->del[j])
                 j++;
             if (j < sa->n && sa->t[j].tag == T_COMMA)
                 continue;
-            if (j < sa->n && sa->np_at[j] >= 0) {
-                size_t e = sa->np[sa->np_at[j]].e;
-                while (e < sa->n && sa->np_at[e] >= 0)
-                    e = sa->np[sa->np_at[e]].e;
-                if (e < sa->n && sa->vg_at[e] >= 0 &&
-                    (sa->vg[sa->vg_at[e]].flags & VG_FINITE))
+            size_t e = j;
+            bool noun = false;
+            while (e < sa->n && sa->vg_at[e] < 0 &&
+                   (sa->np_at[e] >= 0 || sa->t[e].tag == T_DT ||
+                    sa->t[e].tag == T_RB || dy_tag_is_adj(sa->t[e].tag) ||
+                    sa->t[e].tag == T_PRPS)) {
+                noun = noun || sa->np_at[e] >= 0;
+                e++;
+            }
+            if (noun && e < sa->n && sa->vg_at[e] >= 0 &&
+                (sa->vg[sa->vg_at[e]].flags & VG_FINITE)) {
+                size_t c = sa->vg[sa->vg_at[e]].e;
+                while (c < sa->n && c < e + 6 && sa->t[c].tag != T_COMMA &&
+                       sa->t[c].tag != T_END)
+                    c++;
+                if (!(c < sa->n && sa->t[c].tag == T_COMMA))
                     break;
             }
         }
