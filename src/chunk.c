@@ -393,13 +393,20 @@ static void link_nps(dy_sa *sa)
         if (gap == 1 && b->prep == (int16_t)a->e &&
             (sa_is(sa, a->e, "of") || sa_is(sa, a->e, "from")))
             a->of_np = (int16_t)(k + 1);
-        /* coordination: X and Y / X, Y and Z / X as well as Y */
+        /* coordination: X and Y / X, Y and Z / X as well as Y / neither X
+         * nor Y */
         bool cc = gap == 1 && (sa_is(sa, a->e, "and") || sa_is(sa, a->e, "or") ||
-                               sa_is(sa, a->e, ","));
+                               sa_is(sa, a->e, ",") || sa_is(sa, a->e, "nor"));
+        /* the serial comma of a list: "X, Y, and Z" */
+        bool serial = gap == 2 && a->first_coord != (int16_t)k && a->b > 0 &&
+                      sa_is(sa, a->b - 1, ",") && sa_is(sa, a->e, ",") &&
+                      (sa_is(sa, a->e + 1, "and") || sa_is(sa, a->e + 1, "or"));
+        if (serial)
+            cc = true;
         if (gap == 3 && sa_is(sa, a->e, "as") && sa_is(sa, a->e + 1, "well") &&
             sa_is(sa, a->e + 2, "as"))
             cc = true;
-        if (cc && sa_is(sa, a->e, ",")) {
+        if (cc && !serial && sa_is(sa, a->e, ",")) {
             /* a comma list only if an "and" follows later */
             cc = k + 2 < sa->nnp &&
                  (sa_is(sa, b->e, "and") || sa_is(sa, b->e, ",")) &&
@@ -410,7 +417,11 @@ static void link_nps(dy_sa *sa)
              * when Z starts a new clause and Y is an object */
             bool z_subject = b->e < sa->n && sa->vg_at[b->e] >= 0 &&
                              (sa->vg[sa->vg_at[b->e]].flags & VG_FINITE);
-            bool y_object = a->b > 0 && sa->vg_at[a->b - 1] >= 0;
+            /* ... but "believes Y and Z can cope": after a verb of saying
+             * or thinking, Y and Z are the subject of its complement */
+            bool y_object = a->b > 0 && sa->vg_at[a->b - 1] >= 0 &&
+                            !dy_wc(&sa->t[sa->vg[sa->vg_at[a->b - 1]].head],
+                                   WC_SAYING_VERBS);
             if (z_subject && y_object)
                 cc = false;
             /* "the leaders of X and Y": coordination inside the of-phrase */
