@@ -1153,10 +1153,11 @@ static bool np_petr(const dy_sa *sa, const dy_np *p)
     return false;
 }
 
-/* PETRARCH's code of the tokens rg[0..nrg), written into *out. Returns
- * false when they hold neither an actor nor an agent. */
-static bool petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
-                      dy_actor *out)
+/* PETRARCH's codes of the tokens rg[0..nrg), written into out[0..max):
+ * one, or one per code of an actor coded "[ELR/GAL]". Returns how many
+ * (0 when the tokens hold neither an actor nor an agent). */
+static size_t petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
+                        dy_actor *out, size_t max)
 {
     const dy_dict *d = sa->dict;
     const dy_mention *base = NULL, *ags[16];
@@ -1180,31 +1181,54 @@ static bool petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
         if (rg[r].e > e)
             e = rg[r].e;
     }
-    if (!base && !nag)
-        return false;
-    char code[32];
-    dy_code_join(code, base && base->code[0] ? base->code : "---", 0, "");
-    for (size_t i = 0; i < nag; i++) {
-        const char *agc = d->ents[ags[i]->entity].code;
-        size_t la = strlen(agc), lc = strlen(code);
-        bool dup = false;
-        for (size_t ka = 0; la && ka + la <= lc; ka += 3)
-            if (memcmp(code + ka, agc, la) == 0)
-                dup = true;
-        if (dup)
-            break;
-        char tmp[32];
-        if (d->phr[ags[i]->phrase].prefix)
-            dy_code_join(tmp, agc, 0, code);
-        else
-            dy_code_join(tmp, code, 0, agc);
-        memcpy(code, tmp, sizeof code);
+    if ((!base && !nag) || !max)
+        return 0;
+    /* the base codes: the actor's, and its further ones */
+    char bases[DY_MAX_ACT][32];
+    size_t nb = 0;
+    dy_code_join(bases[nb++], base && base->code[0] ? base->code : "---", 0, "");
+    if (base && base->entity != UINT32_MAX) {
+        const dy_entity *en = &d->ents[base->entity];
+        if (en->also[0] && strcmp(en->code, base->code) == 0) {
+            const char *p = en->also;
+            while (*p && nb < DY_MAX_ACT) {
+                const char *q = strchr(p, '/');
+                size_t l = q ? (size_t)(q - p) : strlen(p);
+                char one[32];
+                memcpy(one, p, l < 31 ? l : 31);
+                one[l < 31 ? l : 31] = 0;
+                dy_code_join(bases[nb++], one, 0, "");
+                p += l + (q ? 1 : 0);
+            }
+        }
     }
-    set_actor(out, code, b, e, base ? base->entity : UINT32_MAX,
-              base ? base->conf : 0.5f);
-    out->generic = strncmp(code, "---", 3) == 0;
-    out->petr = 1;
-    return true;
+    size_t n = 0;
+    for (size_t bi = 0; bi < nb && n < max; bi++) {
+        char code[32];
+        memcpy(code, bases[bi], sizeof code);
+        for (size_t i = 0; i < nag; i++) {
+            const char *agc = d->ents[ags[i]->entity].code;
+            size_t la = strlen(agc), lc = strlen(code);
+            bool dup = false;
+            for (size_t ka = 0; la && ka + la <= lc; ka += 3)
+                if (memcmp(code + ka, agc, la) == 0)
+                    dup = true;
+            if (dup)
+                break;
+            char tmp[32];
+            if (d->phr[ags[i]->phrase].prefix)
+                dy_code_join(tmp, agc, 0, code);
+            else
+                dy_code_join(tmp, code, 0, agc);
+            memcpy(code, tmp, sizeof code);
+        }
+        dy_actor *a = &out[n++];
+        set_actor(a, code, b, e, base ? base->entity : UINT32_MAX,
+                  base ? base->conf : 0.5f);
+        a->generic = strncmp(code, "---", 3) == 0;
+        a->petr = 1;
+    }
+    return n;
 }
 
 static void petr_set(dy_np *p, const dy_actor *a, size_t n)
@@ -1227,9 +1251,10 @@ static void np_petr_merge(dy_sa *sa)
         if (!np_petr(sa, p) && !np_petr(sa, a))
             continue;
         tokrange rg[2] = {{a->b, a->e}, {p->b, p->e}};
-        dy_actor x;
-        if (petr_code(sa, rg, 2, &x))
-            petr_set(p, &x, 1);
+        dy_actor x[DY_MAX_ACT];
+        size_t nx = petr_code(sa, rg, 2, x, DY_MAX_ACT);
+        if (nx)
+            petr_set(p, x, nx);
     }
     /* an attachment with of / in / from: "the government of Gondor",
      * "Lawmakers and officials in Fornost and Gondor" (every member with
@@ -1270,8 +1295,7 @@ static void np_petr_merge(dy_sa *sa)
                     rg[nr].b = sa->np[q->poss].b, rg[nr++].e = sa->np[q->poss].e;
                 rg[nr].b = q->b, rg[nr++].e = q->e;
                 rg[nr].b = mp->b, rg[nr++].e = mp->e;
-                if (petr_code(sa, rg, nr, &xs[nx]))
-                    nx++;
+                nx += petr_code(sa, rg, nr, xs + nx, DY_MAX_ACT - nx);
             }
             if (nx)
                 petr_set(q, xs, nx);
@@ -1288,9 +1312,10 @@ static void np_petr_merge(dy_sa *sa)
             if (q->nact && !q->act[0].generic)
                 continue;
             tokrange rg[2] = {{f->b, f->head}, {q->b, q->e}};
-            dy_actor x;
-            if (petr_code(sa, rg, 2, &x))
-                petr_set(q, &x, 1);
+            dy_actor x[DY_MAX_ACT];
+            size_t nx = petr_code(sa, rg, 2, x, DY_MAX_ACT);
+            if (nx)
+                petr_set(q, x, nx);
         }
     }
 }
@@ -1302,9 +1327,10 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         dy_np *p = &sa->np[k];
         if (np_petr(sa, p)) {
             tokrange rg = {p->b, p->e};
-            dy_actor x;
-            if (petr_code(sa, &rg, 1, &x))
-                np_add_actor(p, &x);
+            dy_actor x[DY_MAX_ACT];
+            size_t nx = petr_code(sa, &rg, 1, x, DY_MAX_ACT);
+            for (size_t i = 0; i < nx; i++)
+                np_add_actor(p, &x[i]);
             any_petr = true;
         } else {
             np_direct_actors(sa, p);

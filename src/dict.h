@@ -63,6 +63,9 @@ typedef struct dy_entity {
     const char *name;       /* canonical name                               */
     uint32_t role0, nroles; /* dated codes: dict->roles[role0 .. +nroles)    */
     char else_code[32];     /* person: code outside roles ("" = none)       */
+    char also[32];          /* PETRARCH "[ELR/GAL]": the further codes of the
+                               default code, '/'-separated ("" = none); only
+                               PETRARCH coding uses them (chunk.c)          */
     dy_src src;
 } dy_entity;
 

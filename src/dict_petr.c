@@ -628,6 +628,7 @@ typedef struct entry {
     bool coded;             /* a code group was seen (usable or not)        */
     size_t phr0;            /* its first phrase                             */
     char code[32];          /* the undated code ("" = none)                 */
+    char also[32];          /* its further codes ("ELR/GAL": "GAL")        */
     uint32_t line;
 } entry;
 
@@ -713,6 +714,7 @@ static void end_entry(rd *r, entry *e)
     } else if (e->code[0]) {
         en->kind = is_country(e->code) ? ENT_COUNTRY : ENT_ACTOR;
         cats(en->code, 0, sizeof en->code, e->code);
+        cats(en->also, 0, sizeof en->also, e->also);
     } else {
         dy_dict_warn(d, at_line(r, e->line),
                      e->coded ? "actor '%s' has no usable code: ignored"
@@ -738,12 +740,28 @@ static int actor_code_group(rd *r, entry *e, str g)
     char code[32];
     d->petr.actor_codes++;
     e->coded = true;
-    /* "ELR/GAL": several actors; dyad gives one actor per phrase */
+    /* "ELR/GAL": several actors; dyad's own coding gives one actor per
+     * phrase, the first; PETRARCH coding codes each (undated codes) */
     const char *slash = find_ch(c, '/');
+    char also[32] = "";
     if (slash) {
         WARN(r, "several codes '%.*s' for one phrase: dyad codes one actor, "
-                "the first",
+                "the first (PETRARCH-coded verbs: each, if undated)",
              (int)c.n, c.s);
+        str more = from(c, slash + 1);
+        size_t k = 0;
+        while (more.n) {
+            const char *s2 = find_ch(more, '/');
+            str one = s2 ? before(more, s2) : more;
+            char oc[32];
+            if (actor_code(one, oc, sizeof oc) >= 0 &&
+                k + strlen(oc) + 2 < sizeof also) {
+                if (k)
+                    also[k++] = '/';
+                k = cats(also, k, sizeof also, oc);
+            }
+            more = s2 ? from(more, s2 + 1) : mkstr(more.s + more.n, 0);
+        }
         c = before(c, slash);
     }
     int cr = actor_code(c, code, sizeof code);
@@ -764,6 +782,7 @@ static int actor_code_group(rd *r, entry *e, str g)
                     "as in PETRARCH)",
                  code, e->code);
         cats(e->code, 0, sizeof e->code, code);
+        cats(e->also, 0, sizeof e->also, also);
         return 0;
     }
     int32_t fromd = INT32_MIN, to = INT32_MAX;
@@ -866,6 +885,7 @@ static int new_entry(rd *r, entry *e, str phrase)
     char name[256];
     e->ent = -1;
     e->code[0] = 0;
+    e->also[0] = 0;
     e->line = r->line;
     e->coded = false;
     e->phr0 = d->nphr;
@@ -894,7 +914,7 @@ static int load_actors(rd *r)
         DY_GROW(d->phr, d->capphr, d->nphr + nl) ||
         DY_GROW(d->roles, d->caproles, d->nroles + nl))
         return oom(r);
-    entry e = {-1, false, false, 0, "", 0};
+    entry e = {-1, false, false, 0, "", "", 0};
     str line;
     int rc = 0;
     while (!rc && next_line(r, &line)) {

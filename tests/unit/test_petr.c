@@ -468,8 +468,10 @@ static void test_actors(void)
         CHECK_INT(d->ents[q].kind, ENT_ACTOR);
         CHECK_STR(d->ents[q].code, "NGOQUX");
     }
-    if (two >= 0)
+    if (two >= 0) {
         CHECK_STR(d->ents[two].code, "AAA");
+        CHECK_STR(d->ents[two].also, "BBB"); /* for PETRARCH coding */
+    }
     if (acme >= 0)
         CHECK_STR(d->ents[acme].code, "MNCZMB");
     if (eva >= 0) {
