@@ -42,7 +42,9 @@ enum {
     NPF_INPP = 1 << 2,          /* object of a preposition                    */
     NPF_APPOS = 1 << 3,         /* apposition of the NP before it             */
     NPF_DEFDESC = 1 << 4,       /* definite description ("the two leaders")   */
-    NPF_PLURAL = 1 << 5
+    NPF_PLURAL = 1 << 5,
+    NPF_PETR_ATT = 1 << 6       /* PETRARCH coding: an of/in/from attachment
+                                   that is part of the phrase before it      */
 };
 
 typedef struct dy_np {

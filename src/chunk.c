@@ -1278,10 +1278,31 @@ static void np_petr_merge(dy_sa *sa)
         bool petr = false;
         for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord)
             petr = petr || np_petr(sa, &sa->np[c]);
-        for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
+        int16_t olast = (int16_t)(last + 1);
+        for (int16_t c = olast; c >= 0; c = sa->np[c].next_coord) {
             petr = petr || np_petr(sa, &sa->np[c]);
+            olast = c;
+        }
         if (!petr)
             continue;
+        /* PETRARCH merges one level only: not "the Gondor of the Prince of
+         * Dol Amroth", whose attachment has an attachment of its own */
+        bool deeper = false;
+        const dy_np *ol = &sa->np[olast];
+        if ((size_t)ol->e + 1 < sa->n && sa->np_at[ol->e + 1] >= 0 &&
+            (sa_is(sa, ol->e, "of") || sa_is(sa, ol->e, "in") ||
+             sa_is(sa, ol->e, "from")))
+            deeper = true;
+        for (int16_t c = (int16_t)(last + 1); c >= 0 && !deeper;
+             c = sa->np[c].next_coord)
+            for (size_t i = sa->np[c].b + 1; i + 1 < sa->np[c].e; i++)
+                if (sa_is(sa, i, "of") || sa_is(sa, i, "in") ||
+                    sa_is(sa, i, "from"))
+                    deeper = true;
+        if (deeper)
+            continue;
+        for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
+            sa->np[c].flags |= NPF_PETR_ATT;
         for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord) {
             dy_np *q = &sa->np[c];
             dy_actor xs[DY_MAX_ACT];

@@ -121,33 +121,18 @@ static void init_ctx(const dy_sa *sa, dy_petr_ctx *pc)
     for (size_t k = 0; k < sa->nnp; k++)
         if (sa->np[k].poss >= 0)
             pc->unit[sa->np[k].poss] = (int16_t)k;
-    /* an attachment that gave its actors to the phrase before it: "the
+    /* an attachment that chunk.c made part of the phrase before it: "the
      * government of Gondor", "Lawmakers in Fornost and Gondor" */
-    for (size_t k = 0; k < sa->nnp; k++) {
+    for (size_t k = 0; k + 1 < sa->nnp; k++) {
         const dy_np *f = &sa->np[k];
         if (f->first_coord != (int16_t)k || (f->flags & NPF_POSS))
             continue;
         int16_t last = (int16_t)k;
-        bool acts = false;
-        for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord) {
-            last = c;
-            acts = acts || sa->np[c].nact;
-        }
-        const dy_np *l = &sa->np[last];
-        if (!acts || (size_t)last + 1 >= sa->nnp)
-            continue;
-        const dy_np *o = &sa->np[last + 1];
-        if (o->prep != (int16_t)l->e || o->b != l->e + 1 ||
-            o->first_coord != last + 1 ||
-            !(sa_is(sa, l->e, "of") || sa_is(sa, l->e, "in") ||
-              sa_is(sa, l->e, "from")))
-            continue;
-        /* only when the phrase took the attachment's actors (chunk.c) */
-        bool petr = false;
-        for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord)
-            for (size_t i = 0; i < sa->np[c].nact; i++)
-                petr = petr || sa->np[c].act[i].petr;
-        if (!petr && f->of_np != last + 1)
+        while (sa->np[last].next_coord >= 0)
+            last = sa->np[last].next_coord;
+        if ((size_t)last + 1 >= sa->nnp ||
+            !(sa->np[last + 1].flags & NPF_PETR_ATT) ||
+            sa->np[last + 1].b != sa->np[last].e + 1)
             continue;
         for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
             pc->unit[c] = (int16_t)k;
