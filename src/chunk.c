@@ -345,6 +345,14 @@ static void find_nps(dy_sa *sa)
                     break;
             }
             j++;
+            /* coordinated plain adjectives stay inside the phrase: "awful
+             * and evil minister", "economic and military aid" */
+            if (j + 2 < sa->n && j > b && dy_tag_is_adj(tag(sa, j - 1)) &&
+                !in_mention(sa, j - 1) && tag(sa, j) == T_CC &&
+                (sa_is(sa, j, "and") || sa_is(sa, j, "or")) &&
+                dy_tag_is_adj(tag(sa, j + 1)) && !in_mention(sa, j + 1) &&
+                np_token(sa, j + 2) && sa->vg_at[j + 1] < 0)
+                j++;
         }
         /* trim trailing adjectives/determiners that do not end an NP */
         size_t e = j;
