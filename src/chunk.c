@@ -238,6 +238,13 @@ static bool np_token(const dy_sa *sa, size_t i)
         return true;
     if (t == T_DOLLAR || (t == T_SYM && sa_is(sa, i, "%")))
         return true;
+    /* a prefix cut off by a space: "an anti- Gondor parade" */
+    if (sa_is(sa, i, "-") && i > 0 && i + 1 < sa->n &&
+        !(sa->t[i].flags & TOKF_SPACE) && (sa->t[i + 1].flags & TOKF_SPACE) &&
+        (dy_tag_is_noun(tag(sa, i - 1)) || dy_tag_is_adj(tag(sa, i - 1))) &&
+        !in_mention(sa, i - 1) && sa->vg_at[i - 1] < 0 &&
+        (nominal(sa, i + 1) || dy_tag_is_adj(tag(sa, i + 1))))
+        return true;
     /* the possessive 's between two nominals: "Sudan's government" */
     if ((t == T_POS || sa_is(sa, i, "'s") || sa_is(sa, i, "'")) && i > 0 &&
         (nominal(sa, i - 1) || in_mention(sa, i - 1)) && i + 1 < sa->n &&
@@ -507,8 +514,9 @@ void dy_clauses(dy_sa *sa)
         const dy_tok *t = &sa->t[i];
         int tg = t->tag;
         int type = -1;
-        if (tg == T_PUNCT && (sa_is(sa, i, ";") || sa_is(sa, i, "--") ||
-                              sa_is(sa, i, ":") || sa_is(sa, i, "-"))) {
+        if (tg == T_PUNCT && sa->np_at[i] < 0 &&
+            (sa_is(sa, i, ";") || sa_is(sa, i, "--") || sa_is(sa, i, ":") ||
+             sa_is(sa, i, "-"))) {
             /* strong boundary: a new main clause */
             sa->cl_at[i] = (int16_t)cur;
             depth = 0;
