@@ -27,6 +27,9 @@ static const char help[] =
     "                      (default: the target may be null)\n"
     "  --petr-comma LIST   PETRARCH's comma_min,max,bmin,bmax,emin,emax for\n"
     "                      verbs from PETRARCH files (default 2,8,0,0,2,8)\n"
+    "  --petr-new-actors N PETRARCH's new_actor_length: for those verbs, an\n"
+    "                      entity without a code of fewer than N spaces is\n"
+    "                      coded as its text (default 0: not)\n"
     "  -j N                code with N threads (output identical to -j 1)\n"
     "  --max-record BYTES  skip records larger than this (default 16 MiB)\n"
     "  --profile           print the time spent in each stage on stderr\n"
@@ -287,6 +290,15 @@ int cmd_code(int argc, char **argv)
             }
         } else if (strcmp(a, "--require-dyad") == 0) {
             opts.require_dyad = 1;
+        } else if ((v = cli_value(argc, argv, &i, "--petr-new-actors"))) {
+            char *e = NULL;
+            long x = strtol(v, &e, 10);
+            if (e == v || *e || x < 0 || x > 1000) {
+                fprintf(stderr, "dyad: --petr-new-actors wants a number "
+                                "0-1000\n");
+                return EXIT_USAGE;
+            }
+            petr.new_actor_length = (int)x;
         } else if ((v = cli_value(argc, argv, &i, "--petr-comma"))) {
             int *f[6] = {&petr.comma_min,  &petr.comma_max,  &petr.comma_bmin,
                          &petr.comma_bmax, &petr.comma_emin, &petr.comma_emax};

@@ -198,9 +198,14 @@ typedef struct dyad_petr_config {
     int comma_min, comma_max;
     int comma_bmin, comma_bmax;
     int comma_emin, comma_emax;
+    int new_actor_length;   /* > 0: a source or target entity that names no
+                               actor is coded as its text in capitals and
+                               quotes ("THE MINISTRY OF MAGIC") when it has
+                               fewer than this many spaces; 0 (default):
+                               not coded                                   */
 } dyad_petr_config;
 
-/* Fill *c with PETRARCH's defaults: 2-8, off (0-0), 2-8. */
+/* Fill *c with PETRARCH's defaults: 2-8, off (0-0), 2-8, no new actors. */
 void dyad_petr_config_init(dyad_petr_config *c);
 /* Use *c (NULL: the defaults) for the next documents; values are clamped
  * to 0..1000. */
@@ -313,9 +318,10 @@ dyad_status dyad_eval_record(dyad_eval *e, const char *gold_json, size_t len,
  * the configuration they were written for): after dyad_eval_record,
  * *require_dyad is 0 or 1, or -1 when the record says nothing. */
 void dyad_eval_record_options(const dyad_eval *e, int *require_dyad);
-/* The PETRARCH comma configuration of the last dyad_eval_record: returns 1
- * and fills *cfg (the record's comma_* values over the defaults) when the
- * record has a "petr_config", else 0 and the defaults. */
+/* The PETRARCH configuration of the last dyad_eval_record: returns 1 and
+ * fills *cfg (the record's comma_* and new_actor_length values over the
+ * defaults) when the record has a "petr_config", else 0 and the
+ * defaults. */
 int dyad_eval_record_petr(const dyad_eval *e, dyad_petr_config *cfg);
 
 #ifdef __cplusplus

@@ -34,6 +34,8 @@ typedef struct dy_actor {
     uint8_t generic;            /* agent without a country ("---GOV")        */
     uint8_t possessor;          /* came from a possessive ("Moscow's request") */
     uint8_t petr;               /* coded PETRARCH's way (PETRARCH phrases)    */
+    uint8_t newactor;           /* PETRARCH's new actor: the code is the text
+                                   of tokens [b, e) in quotes                */
 } dy_actor;
 
 enum {
@@ -156,6 +158,9 @@ typedef struct dy_petr_opts {
      * comma-delimited clauses are deleted before coding when their length
      * is within [min, max]; a max of 0 turns the rule off */
     uint16_t min, max, bmin, bmax, emin, emax;
+    /* > 0: an entity without actor is coded as its text when it has fewer
+     * spaces than this (PETRARCH's new_actor_length) */
+    uint16_t new_actor_length;
 } dy_petr_opts;
 
 typedef struct dy_petr_ctx {
@@ -250,11 +255,18 @@ void dy_match_events(dy_sa *sa);
 /* resolve.c */
 void dy_resolve_events(dy_sa *sa, dy_memory *mem);
 
+/* chunk.c: the of/in/from attachment PETRARCH would merge into the
+ * coordination starting at NP k (its first NP), or -1 */
+int16_t dy_petr_attachment(const dy_sa *sa, size_t k);
 /* Does verb group v's verb have PETRARCH patterns? */
 bool dy_petr_verb(const dy_sa *sa, const dy_vg *v);
 /* Code verb group g with PETRARCH's rules (pc zeroed per sentence, with
  * its options set). */
 void dy_petr_code_verb(dy_sa *sa, dy_petr_ctx *pc, size_t g, bool *used);
+/* The text of a new actor from tokens [b, e): in capitals and quotes,
+ * without possessive 's; returns its length (out is NUL-terminated). */
+size_t dy_petr_actor_text(const dy_sa *sa, size_t b, size_t e, char *out,
+                          size_t cap);
 /* events.c helpers shared with events_petr.c */
 size_t dy_set_match(const dy_sa *sa, size_t k, const dy_set *s, int dir);
 void dy_ev_push(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,

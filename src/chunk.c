@@ -1254,6 +1254,44 @@ static void petr_set(dy_np *p, const dy_actor *a, size_t n)
         np_add_actor(p, &a[i]);
 }
 
+/* The attachment that PETRARCH would make part of the coordination that
+ * starts at NP k (its NP+PP merge of a parse): the first NP of an of / in /
+ * from phrase right after the coordination's last member, when that phrase
+ * has no attachment of its own (PETRARCH merges one level only: not "the
+ * Gondor of the Prince of Dol Amroth"); -1 if none. */
+int16_t dy_petr_attachment(const dy_sa *sa, size_t k)
+{
+    const dy_np *f = &sa->np[k];
+    if (f->first_coord != (int16_t)k || (f->flags & NPF_POSS))
+        return -1;
+    int16_t last = (int16_t)k;
+    while (sa->np[last].next_coord >= 0)
+        last = sa->np[last].next_coord;
+    const dy_np *l = &sa->np[last];
+    if ((size_t)last + 1 >= sa->nnp)
+        return -1;
+    const dy_np *o = &sa->np[last + 1];
+    if (o->prep != (int16_t)l->e || o->b != l->e + 1 ||
+        o->first_coord != last + 1 ||
+        !(sa_is(sa, l->e, "of") || sa_is(sa, l->e, "in") ||
+          sa_is(sa, l->e, "from")))
+        return -1;
+    int16_t olast = (int16_t)(last + 1);
+    for (int16_t c = olast; c >= 0; c = sa->np[c].next_coord)
+        olast = c;
+    const dy_np *ol = &sa->np[olast];
+    if ((size_t)ol->e + 1 < sa->n && sa->np_at[ol->e + 1] >= 0 &&
+        (sa_is(sa, ol->e, "of") || sa_is(sa, ol->e, "in") ||
+         sa_is(sa, ol->e, "from")))
+        return -1;
+    for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
+        for (size_t i = sa->np[c].b + 1; i + 1 < sa->np[c].e; i++)
+            if (sa_is(sa, i, "of") || sa_is(sa, i, "in") ||
+                sa_is(sa, i, "from"))
+                return -1;
+    return (int16_t)(last + 1);
+}
+
 /* PETRARCH codes of all NPs named with PETRARCH phrases (after their
  * direct actors are set). */
 static void np_petr_merge(dy_sa *sa)
@@ -1276,46 +1314,16 @@ static void np_petr_merge(dy_sa *sa)
      * "Lawmakers and officials in Fornost and Gondor" (every member with
      * every member) */
     for (size_t k = 0; k < sa->nnp; k++) {
-        dy_np *f = &sa->np[k];
-        if (f->first_coord != (int16_t)k || (f->flags & NPF_POSS))
+        int16_t att = dy_petr_attachment(sa, k);
+        if (att < 0)
             continue;
-        int16_t last = (int16_t)k;
-        while (sa->np[last].next_coord >= 0)
-            last = sa->np[last].next_coord;
-        const dy_np *l = &sa->np[last];
-        if ((size_t)last + 1 >= sa->nnp)
-            continue;
-        const dy_np *o = &sa->np[last + 1];
-        if (o->prep != (int16_t)l->e || o->b != l->e + 1 ||
-            o->first_coord != last + 1 ||
-            !(sa_is(sa, l->e, "of") || sa_is(sa, l->e, "in") ||
-              sa_is(sa, l->e, "from")))
-            continue;
+        int16_t last = (int16_t)(att - 1);
         bool petr = false;
         for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord)
             petr = petr || np_petr(sa, &sa->np[c]);
-        int16_t olast = (int16_t)(last + 1);
-        for (int16_t c = olast; c >= 0; c = sa->np[c].next_coord) {
+        for (int16_t c = att; c >= 0; c = sa->np[c].next_coord)
             petr = petr || np_petr(sa, &sa->np[c]);
-            olast = c;
-        }
         if (!petr)
-            continue;
-        /* PETRARCH merges one level only: not "the Gondor of the Prince of
-         * Dol Amroth", whose attachment has an attachment of its own */
-        bool deeper = false;
-        const dy_np *ol = &sa->np[olast];
-        if ((size_t)ol->e + 1 < sa->n && sa->np_at[ol->e + 1] >= 0 &&
-            (sa_is(sa, ol->e, "of") || sa_is(sa, ol->e, "in") ||
-             sa_is(sa, ol->e, "from")))
-            deeper = true;
-        for (int16_t c = (int16_t)(last + 1); c >= 0 && !deeper;
-             c = sa->np[c].next_coord)
-            for (size_t i = sa->np[c].b + 1; i + 1 < sa->np[c].e; i++)
-                if (sa_is(sa, i, "of") || sa_is(sa, i, "in") ||
-                    sa_is(sa, i, "from"))
-                    deeper = true;
-        if (deeper)
             continue;
         for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
             sa->np[c].flags |= NPF_PETR_ATT;

@@ -92,6 +92,7 @@ void dyad_petr_config_init(dyad_petr_config *c)
     c->comma_bmax = 0;
     c->comma_emin = 2;
     c->comma_emax = 8;
+    c->new_actor_length = 0;
 }
 
 static uint16_t clamp_words(int v)
@@ -114,6 +115,7 @@ dyad_status dyad_coder_set_petr(dyad_coder *c, const dyad_petr_config *cfg)
     o->bmax = clamp_words(cfg->comma_bmax);
     o->emin = clamp_words(cfg->comma_emin);
     o->emax = clamp_words(cfg->comma_emax);
+    o->new_actor_length = clamp_words(cfg->new_actor_length);
     return DYAD_OK;
 }
 
@@ -200,6 +202,12 @@ static void fill_actor(dyad_coder *c, dyad_actor *out, const dy_actor *a,
     if (!has)
         return;
     out->code = arena_str(c, a->code, strlen(a->code));
+    if (a->newactor && a->b < a->e && a->e <= sa->n) {
+        /* PETRARCH's new actor: its whole text (the code is cut at 31) */
+        char buf[256];
+        size_t l = dy_petr_actor_text(sa, a->b, a->e, buf, sizeof buf);
+        out->code = arena_str(c, buf, l);
+    }
     if (a->b < a->e && a->e <= sa->n) {
         out->beg = sa->t[a->b].beg;
         out->end = sa->t[a->e - 1].end;

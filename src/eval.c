@@ -505,13 +505,14 @@ dyad_status dyad_eval_record(dyad_eval *e, const char *gold_json, size_t len,
     e->rec_has_petr = cfg != NULL;
     dyad_petr_config_init(&e->rec_petr);
     if (cfg) {
-        static const char *const keys[6] = {"comma_min",  "comma_max",
-                                            "comma_bmin", "comma_bmax",
-                                            "comma_emin", "comma_emax"};
-        int *vals[6] = {&e->rec_petr.comma_min,  &e->rec_petr.comma_max,
+        static const char *const keys[7] = {
+            "comma_min",  "comma_max",  "comma_bmin",      "comma_bmax",
+            "comma_emin", "comma_emax", "new_actor_length"};
+        int *vals[7] = {&e->rec_petr.comma_min,  &e->rec_petr.comma_max,
                         &e->rec_petr.comma_bmin, &e->rec_petr.comma_bmax,
-                        &e->rec_petr.comma_emin, &e->rec_petr.comma_emax};
-        for (int i = 0; i < 6; i++) {
+                        &e->rec_petr.comma_emin, &e->rec_petr.comma_emax,
+                        &e->rec_petr.new_actor_length};
+        for (int i = 0; i < 7; i++) {
             const dy_json *v = dy_json_get(cfg, keys[i]);
             if (v && v->type == JS_NUM)
                 *vals[i] = atoi(v->s);

@@ -121,20 +121,22 @@ static void init_ctx(const dy_sa *sa, dy_petr_ctx *pc)
     for (size_t k = 0; k < sa->nnp; k++)
         if (sa->np[k].poss >= 0)
             pc->unit[sa->np[k].poss] = (int16_t)k;
-    /* an attachment that chunk.c made part of the phrase before it: "the
-     * government of Gondor", "Lawmakers in Fornost and Gondor" */
-    for (size_t k = 0; k + 1 < sa->nnp; k++) {
-        const dy_np *f = &sa->np[k];
-        if (f->first_coord != (int16_t)k || (f->flags & NPF_POSS))
+    /* an attachment that chunk.c made part of the phrase before it ("the
+     * government of Gondor", "Lawmakers in Fornost and Gondor"), or that
+     * PETRARCH would merge although neither side names an actor ("the
+     * Ministry of Magic", an unnamed entity) */
+    for (size_t k = 0; k < sa->nnp; k++) {
+        int16_t att = dy_petr_attachment(sa, k);
+        if (att < 0)
             continue;
-        int16_t last = (int16_t)k;
-        while (sa->np[last].next_coord >= 0)
-            last = sa->np[last].next_coord;
-        if ((size_t)last + 1 >= sa->nnp ||
-            !(sa->np[last + 1].flags & NPF_PETR_ATT) ||
-            sa->np[last + 1].b != sa->np[last].e + 1)
+        bool acts = false;
+        for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord)
+            acts = acts || sa->np[c].nact;
+        for (int16_t c = att; c >= 0; c = sa->np[c].next_coord)
+            acts = acts || sa->np[c].nact;
+        if (!(sa->np[att].flags & NPF_PETR_ATT) && acts)
             continue;
-        for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
+        for (int16_t c = att; c >= 0; c = sa->np[c].next_coord)
             pc->unit[c] = (int16_t)k;
     }
     /* representative of a coordination: its first member */
@@ -188,6 +190,92 @@ static size_t unit_actors(const dy_sa *sa, const dy_petr_ctx *pc, int16_t u,
             if (!dup)
                 out[n++] = p->act[i];
         }
+    }
+    return n;
+}
+
+size_t dy_petr_actor_text(const dy_sa *sa, size_t b, size_t e, char *out,
+                          size_t cap)
+{
+    size_t k = 0;
+    if (cap < 3) {
+        if (cap)
+            out[0] = 0;
+        return 0;
+    }
+    out[k++] = '"';
+    for (size_t i = b; i < e && i < sa->n; i++) {
+        const dy_tok *t = &sa->t[i];
+        if (t->tag == T_POS || sa_is(sa, i, "'s") || sa_is(sa, i, "'"))
+            continue;
+        if (k > 1 && k + 1 < cap - 1)
+            out[k++] = ' ';
+        for (size_t j = 0; j < t->n && k + 1 < cap - 1; j++) {
+            char c = t->s[j];
+            out[k++] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+        }
+    }
+    out[k++] = '"';
+    out[k] = 0;
+    return k;
+}
+
+/* PETRARCH's new actor for tokens [b, e) (new_actor_length > 0): false
+ * when the text has too many words. */
+static bool new_actor(const dy_sa *sa, const dy_petr_ctx *pc, size_t b,
+                      size_t e, dy_actor *a)
+{
+    char buf[256];
+    size_t l = dy_petr_actor_text(sa, b, e, buf, sizeof buf);
+    size_t spaces = 0;
+    for (size_t i = 0; i < l; i++)
+        spaces += buf[i] == ' ';
+    if (l <= 2 || spaces >= pc->opts.new_actor_length)
+        return false;
+    memset(a, 0, sizeof *a);
+    dy_code_join(a->code, buf, 0, "");
+    a->b = (uint16_t)b;
+    a->e = (uint16_t)e;
+    a->entity = UINT32_MAX;
+    a->conf = 0.5f;
+    a->petr = 1;
+    a->newactor = 1;
+    return true;
+}
+
+/* The codes of entity u for an event: its actors, and with
+ * new_actor_length the text of each member that names none. */
+static size_t entity_codes(const dy_sa *sa, const dy_petr_ctx *pc, int16_t u,
+                           dy_actor *out, size_t max)
+{
+    if (!pc->opts.new_actor_length)
+        return unit_actors(sa, pc, u, out, max);
+    size_t n = 0;
+    bool single = sa->np[u].next_coord < 0;
+    for (int16_t c = u; c >= 0 && n < max; c = sa->np[c].next_coord) {
+        const dy_np *p = &sa->np[c];
+        bool any = false;
+        if (!(p->flags & NPF_PRONOUN))
+            for (size_t i = 0; i < p->nact && n < max; i++) {
+                bool dup = false;
+                for (size_t j = 0; j < n; j++)
+                    if (strcmp(out[j].code, p->act[i].code) == 0)
+                        dup = true;
+                if (!dup)
+                    out[n++] = p->act[i];
+                any = true;
+            }
+        if (any)
+            continue;
+        size_t b = p->b, e = p->e;
+        if (single) {
+            b = pc->ub[u];
+            e = pc->ue[u];
+        } else if (p->poss >= 0) {
+            b = sa->np[p->poss].b;
+        }
+        if (n < max && new_actor(sa, pc, b, e, &out[n]))
+            n++;
     }
     return n;
 }
@@ -472,8 +560,8 @@ static void events_for(dy_sa *sa, const dy_petr_ctx *pc, int16_t su,
                        const char *rcode, uint32_t pidx, size_t g)
 {
     dy_actor s[DY_MAX_ACT], t[DY_MAX_ACT];
-    size_t ns = su >= 0 ? unit_actors(sa, pc, su, s, DY_MAX_ACT) : 0;
-    size_t nt = tu >= 0 ? unit_actors(sa, pc, tu, t, DY_MAX_ACT) : 0;
+    size_t ns = su >= 0 ? entity_codes(sa, pc, su, s, DY_MAX_ACT) : 0;
+    size_t nt = tu >= 0 ? entity_codes(sa, pc, tu, t, DY_MAX_ACT) : 0;
     (void)pt;
     if (rcode[0]) {
         /* a paired code: a missing side is the other one */
