@@ -621,6 +621,11 @@ void dy_petr_code_verb(dy_sa *sa, dy_petr_ctx *pc, size_t g, bool *used)
             const dy_pattern *pt = &d->pats[vb->pats[i]];
             if (!pt->petr)
                 continue;
+            if ((pt->need & sa->bloom) != pt->need ||
+                (pt->need_any[0] && !(pt->need_any[0] & sa->bloom)) ||
+                (pt->need_any[1] && !(pt->need_any[1] & sa->bloom)) ||
+                (pt->need_any[2] && !(pt->need_any[2] & sa->bloom)))
+                continue; /* a word it needs is not in the sentence */
             pmatch m1;
             if (!petr_match(sa, pc, pt, v->head, lo, hi, &m1))
                 continue;
