@@ -1172,40 +1172,120 @@ static bool np_petr(const dy_sa *sa, const dy_np *p)
 /* PETRARCH's codes of the tokens rg[0..nrg), written into out[0..max):
  * one, or one per code of an actor coded "[ELR/GAL]". Returns how many
  * (0 when the tokens hold neither an actor nor an agent). */
+/* The longest PETRARCH actor phrase with gaps (dy_dict.gapped) that starts
+ * at flat[i] and matches in flat[i..nf), other words standing only where
+ * the phrase allows them: its index + 1 (0 = none); *end is the flat index
+ * after its last word. */
+static uint32_t gapped_at(const dy_sa *sa, const uint16_t *flat, size_t nf,
+                          size_t i, size_t *end)
+{
+    const dy_dict *d = sa->dict;
+    uint32_t w = sa->t[flat[i]].w;
+    size_t lo = 0, hi = d->ngapped;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->phr[d->gapped[mid]].words[0] < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t best = 0;
+    size_t bestn = 0;
+    for (; w && lo < d->ngapped && d->phr[d->gapped[lo]].words[0] == w; lo++) {
+        const dy_phrase *p = &d->phr[d->gapped[lo]];
+        if (p->kind == PH_AGENT || !p->petr || p->ntok <= bestn)
+            continue;
+        size_t pos = i + 1, k = 1;
+        while (k < p->ntok && pos < nf) {
+            if (sa->t[flat[pos]].w == p->words[k]) {
+                k++;
+                pos++;
+            } else if ((p->gaps >> (k - 1)) & 1) {
+                pos++;
+            } else {
+                break;
+            }
+        }
+        if (k == p->ntok) {
+            best = d->gapped[lo] + 1;
+            bestn = p->ntok;
+            *end = pos;
+        }
+    }
+    return best;
+}
+
+/* PETRARCH's codes of the tokens rg[0..nrg), written into out[0..max):
+ * one, or one per code of an actor coded "[ELR/GAL]". Returns how many
+ * (0 when the tokens hold neither an actor nor an agent). */
 static size_t petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
                         dy_actor *out, size_t max)
 {
     const dy_dict *d = sa->dict;
-    const dy_mention *base = NULL, *ags[16];
-    size_t nag = 0;
+    uint16_t flat[64];
+    size_t nf = 0;
     uint16_t b = UINT16_MAX, e = 0;
     for (size_t r = 0; r < nrg; r++) {
-        for (size_t k = rg[r].b; k < rg[r].e; k++) {
-            int m = sa->ment_at[k];
-            if (m < 0 || (k > rg[r].b && sa->ment_at[k - 1] == m))
-                continue;
-            const dy_mention *mm = &sa->ment[m];
-            if (mm->kind == PH_AGENT) {
-                if (nag < DY_ARRAY_LEN(ags))
-                    ags[nag++] = mm;
-            } else if (!base) {
-                base = mm;
-            }
-        }
+        for (size_t k = rg[r].b; k < rg[r].e && nf < DY_ARRAY_LEN(flat); k++)
+            flat[nf++] = (uint16_t)k;
         if (rg[r].b < b)
             b = rg[r].b;
         if (rg[r].e > e)
             e = rg[r].e;
     }
-    if ((!base && !nag) || !max)
+    /* the first actor, left to right: a mention, or a phrase matched with
+     * gaps when it is longer */
+    const dy_mention *base = NULL;
+    uint32_t gent = UINT32_MAX;
+    size_t sb = 0, se = 0; /* its flat span */
+    for (size_t i = 0; i < nf && !base && gent == UINT32_MAX; i++) {
+        int m = sa->ment_at[flat[i]];
+        const dy_mention *mm = m >= 0 ? &sa->ment[m] : NULL;
+        bool starts = mm && mm->kind != PH_AGENT &&
+                      (i == 0 || sa->ment_at[flat[i - 1]] != m);
+        size_t gend = 0;
+        uint32_t g = d->ngapped ? gapped_at(sa, flat, nf, i, &gend) : 0;
+        size_t mlen = starts ? d->phr[mm->phrase].ntok : 0;
+        if (g && d->phr[g - 1].ntok > mlen) {
+            gent = d->phr[g - 1].entity;
+            sb = i;
+            se = gend;
+        } else if (starts) {
+            base = mm;
+            sb = i;
+            se = i + 1;
+            while (se < nf && sa->ment_at[flat[se]] == m)
+                se++;
+        }
+    }
+    /* the agents outside it, in order */
+    const dy_mention *ags[16];
+    size_t nag = 0;
+    for (size_t i = 0; i < nf; i++) {
+        int m = sa->ment_at[flat[i]];
+        if (m < 0 || (i > 0 && sa->ment_at[flat[i - 1]] == m) ||
+            sa->ment[m].kind != PH_AGENT || ((base || gent != UINT32_MAX) &&
+                                             i >= sb && i < se))
+            continue;
+        if (nag < DY_ARRAY_LEN(ags))
+            ags[nag++] = &sa->ment[m];
+    }
+    bool have = base || gent != UINT32_MAX;
+    if ((!have && !nag) || !max)
         return 0;
-    /* the base codes: the actor's, and its further ones */
+    /* the base codes: the actor's on the story date, and its further ones */
+    uint32_t ent = base ? base->entity : gent;
+    char code0[32] = "";
+    if (base)
+        dy_code_join(code0, base->code, 0, "");
+    else if (gent != UINT32_MAX)
+        dy_entity_code(d, &d->ents[gent], sa->story_days, code0, NULL);
     char bases[DY_MAX_ACT][32];
     size_t nb = 0;
-    dy_code_join(bases[nb++], base && base->code[0] ? base->code : "---", 0, "");
-    if (base && base->entity != UINT32_MAX) {
-        const dy_entity *en = &d->ents[base->entity];
-        if (en->also[0] && strcmp(en->code, base->code) == 0) {
+    dy_code_join(bases[nb++], code0[0] ? code0 : "---", 0, "");
+    if (ent != UINT32_MAX) {
+        const dy_entity *en = &d->ents[ent];
+        if (en->also[0] && strcmp(en->code, code0) == 0) {
             const char *p = en->also;
             while (*p && nb < DY_MAX_ACT) {
                 const char *q = strchr(p, '/');
@@ -1239,8 +1319,7 @@ static size_t petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
             memcpy(code, tmp, sizeof code);
         }
         dy_actor *a = &out[n++];
-        set_actor(a, code, b, e, base ? base->entity : UINT32_MAX,
-                  base ? base->conf : 0.5f);
+        set_actor(a, code, b, e, ent, base ? base->conf : have ? 0.9f : 0.5f);
         a->generic = strncmp(code, "---", 3) == 0;
         a->petr = 1;
     }

@@ -96,6 +96,10 @@ typedef struct dy_phrase {
     uint8_t petr;           /* read from a TABARI/PETRARCH file: the noun
                                phrase is coded PETRARCH's way (first actor
                                of the phrase, then every agent)             */
+    uint16_t gaps;          /* PETRARCH: bit i = other words may come between
+                               words i and i + 1 (written with a space, not
+                               '_'); such phrases are also matched with gaps
+                               inside PETRARCH-coded noun phrases            */
     char agent[4];          /* PH_INST: the institution's agent code         */
     uint32_t casemask;      /* 2 bits per token (CASE_*)                     */
     uint32_t words[DY_PHRASE_MAX];
@@ -285,6 +289,9 @@ struct dy_dict {
     /* discard trie: first words of discard phrases */
     uint32_t *discard_first; /* sorted word ids                              */
 
+    uint32_t *gapped;        /* phrases with gaps (dy_phrase.gaps), sorted by
+                                first word                                  */
+    size_t ngapped;
     dy_fuzzy *fuzzy;         /* one-word person names, sorted by first byte */
     size_t nfuzzy;
     uint32_t fuzzy_at[257];  /* fuzzy[fuzzy_at[c] .. fuzzy_at[c+1]) start with c */

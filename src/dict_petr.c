@@ -660,6 +660,35 @@ static void entry_name(str text, char *out, size_t cap)
     out[k] = 0;
 }
 
+/* Where a phrase of nt tokens allows other words between two of its
+ * words (PETRARCH's actor_phrase_match): bit i for words i and i + 1
+ * written with a blank between them, not an underscore ("ITHILEN
+ * TELEVISION" matches "Ithilen state-run television"). 0 when the words
+ * are not the tokens one for one. */
+static uint16_t phrase_gaps(str text, size_t nt)
+{
+    uint16_t gaps = 0;
+    size_t parts = 0;
+    bool in_word = false, blank = false;
+    for (size_t i = 0; i < text.n; i++) {
+        char c = text.s[i];
+        if (c == ' ' || c == '\t' || c == '_') {
+            in_word = false;
+            if (c != '_')
+                blank = true;
+            continue;
+        }
+        if (!in_word) {
+            if (parts > 0 && blank && parts - 1 < 16)
+                gaps |= (uint16_t)(1u << (parts - 1));
+            parts++;
+            in_word = true;
+            blank = false;
+        }
+    }
+    return parts == nt ? gaps : 0;
+}
+
 /* Add a name phrase (primary or synonym) of the current entry. Returns the
  * number of tokens (0 when nothing was added), or a negative status. */
 static int actor_phrase(rd *r, entry *e, str text, char *name, size_t namecap)
@@ -694,8 +723,10 @@ static int actor_phrase(rd *r, entry *e, str text, char *name, size_t namecap)
     size_t first = r->d->nphr;
     int rc = dy_dict_add_phrase_words(r->d, (uint32_t)e->ent, PH_NAME, NULL,
                                       ids, nt, mask, here(r));
-    if (!rc && r->d->nphr > first)
+    if (!rc && r->d->nphr > first) {
         r->d->phr[first].petr = 1;
+        r->d->phr[first].gaps = phrase_gaps(text, nt);
+    }
     return rc ? rc : (int)nt;
 }
 
@@ -1039,10 +1070,12 @@ static int agent_add(rd *r, long ent, bool prefix, str text, bool plural,
                                       nt, 0, here(r));
     if (rc)
         return rc;
+    uint16_t gaps = phrase_gaps(text, nt);
     if (d->nphr > first) {
         d->phr[first].prefix = prefix;
         d->phr[first].plural = plural;
         d->phr[first].petr = 1;
+        d->phr[first].gaps = gaps;
     }
     if (npl) {
         uint32_t w = dy_dict_intern(d, pl, npl);
@@ -1056,6 +1089,7 @@ static int agent_add(rd *r, long ent, bool prefix, str text, bool plural,
             d->phr[first].prefix = prefix;
             d->phr[first].plural = 1;
             d->phr[first].petr = 1;
+            d->phr[first].gaps = gaps;
         }
     }
     return rc;

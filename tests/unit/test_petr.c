@@ -862,7 +862,9 @@ static const char coding_actors[] =
     "ERIADOR [ERI]\n"
     "ITHILEN [ITH]\n"
     "BREE [BRE]\n"
-    "LORIEN [ELR/GAL]\n";
+    "LORIEN [ELR/GAL]\n"
+    "ITHILEN TELEVISION [ITHTV]\n"
+    "ITHILEN_RADIO [ITHRAD]\n";
 
 static const char coding_agents[] =
     "MSF {} [NGO~]\n"
@@ -953,6 +955,13 @@ static void test_coding(void)
         /* several codes of one actor */
         CHECK_STR(coded(c, "Arnor restored ties with Lorien."),
                   "ARN ELR 064, ARN GAL 064");
+        /* a blank in an actor phrase allows other words there, an
+         * underscore does not */
+        CHECK_STR(coded(c, "Ithilen state-run television restored ties "
+                           "with Gondor."),
+                  "ITHTV GON 064");
+        CHECK_STR(coded(c, "Ithilen state radio restored ties with Gondor."),
+                  "ITH GON 064");
         /* a coordinated verb phrase shares the subject */
         CHECK_STR(coded(c, "The Ithilen government condemned an attack by "
                            "Osgiliath soldiers and promised aid to Gondor."),
