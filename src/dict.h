@@ -150,6 +150,7 @@ typedef struct dy_verb {
     uint32_t particles[4];  /* further words of a multi-word verb            */
     uint8_t nparticles;
     uint8_t noun;           /* 1 = event noun entry                          */
+    uint8_t petr;           /* has patterns from a PETRARCH verb file        */
     uint32_t next_same;     /* next entry with the same first word and kind
                                (+1; 0 = none): "set", "set free", "set off" */
     uint32_t *pats;         /* pattern indices                               */

@@ -2366,6 +2366,7 @@ static int verb_share(rd *r, uint32_t dv, uint32_t pat)
         vb->cappats = (uint32_t)c;
     }
     vb->pats[vb->npats++] = pat;
+    vb->petr = 1;
     return 0;
 }
 
@@ -2410,6 +2411,7 @@ static int emit_pattern(rd *r, vr *v, const size_t *vs, size_t n,
         return rc;
     uint32_t pat = (uint32_t)(r->d->npats - 1);
     r->d->pats[pat].petr = p ? 1 : 2;       /* 2: the bare verb's code */
+    r->d->verbs[owner].petr = 1;
     for (size_t k = 1; k < n && !rc; k++)
         if (v->verbs[vs[k]].dv != owner)
             rc = verb_share(r, v->verbs[vs[k]].dv, pat);

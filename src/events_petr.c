@@ -592,12 +592,9 @@ static void events_for(dy_sa *sa, const dy_petr_ctx *pc, int16_t su,
 bool dy_petr_verb(const dy_sa *sa, const dy_vg *v)
 {
     const dy_dict *d = sa->dict;
-    for (uint32_t vi = v->verb; vi; vi = d->verbs[vi - 1].next_same) {
-        const dy_verb *vb = &d->verbs[vi - 1];
-        for (uint32_t i = 0; i < vb->npats; i++)
-            if (d->pats[vb->pats[i]].petr)
-                return true;
-    }
+    for (uint32_t vi = v->verb; vi; vi = d->verbs[vi - 1].next_same)
+        if (d->verbs[vi - 1].petr)
+            return true;
     return false;
 }
 
