@@ -9,7 +9,7 @@
  *     is a compound;
  *   - comma-delimited clauses of 2-8 words (and a final one of 2-8 words)
  *     are deleted before coding, as PETRARCH's check_commas does with its
- *     default configuration;
+ *     default configuration (dy_petr_opts changes the limits);
  *   - the part of the sentence after the verb, up to the end of its verb
  *     phrase, is the lower sequence; the part before it, back to the
  *     sentence start or a comma, the upper one. Pattern words after `*`
@@ -20,10 +20,14 @@
  *     compound: before the verb as source and target at once (each member
  *     with each other), after it as the targets;
  *   - without `+` the target is the first coded entity of the lower
- *     sequence (a compound counts as coded), else its first entity at all;
- *     without one there is no event. Without `$` the source is the coded
- *     entity nearest before the verb whose code is not the target's, else
- *     the nearest entity;
+ *     sequence (a compound counts as coded), else its first entity at all
+ *     (not a bare time word); without one there is no event. Without `$`
+ *     the source is the verb's grammatical subject when it names an actor
+ *     other than the target (dyad's analysis: a coordinated verb phrase
+ *     shares it), else the coded entity nearest before the verb whose code
+ *     is not the target's, else the nearest entity;
+ *   - with new_actor_length, an entity that names no actor is coded as its
+ *     text ("THE MINISTRY OF MAGIC");
  *   - a passive verb with a "by" after it swaps source and target;
  *   - a pattern coded `---` falls back on the verb's own code; a verb that
  *     was coded (even without actors) is not searched for further verbs
@@ -139,9 +143,12 @@ static void init_ctx(const dy_sa *sa, dy_petr_ctx *pc)
         for (int16_t c = att; c >= 0; c = sa->np[c].next_coord)
             pc->unit[c] = (int16_t)k;
     }
-    /* representative of a coordination: its first member */
+    /* the representative: followed through (a possessor of an attached
+     * phrase), then the first member of its coordination */
     for (size_t k = 0; k < sa->nnp; k++) {
         int16_t u = pc->unit[k];
+        for (int i = 0; i < 8 && pc->unit[u] != u; i++)
+            u = pc->unit[u];
         pc->unit[k] = sa->np[u].first_coord;
     }
     for (size_t k = 0; k < sa->nnp; k++) {
@@ -150,7 +157,6 @@ static void init_ctx(const dy_sa *sa, dy_petr_ctx *pc)
     }
     for (size_t k = 0; k < sa->nnp; k++) {
         int16_t u = pc->unit[k];
-        /* coordination members between */
         if (sa->np[k].b < pc->ub[u])
             pc->ub[u] = sa->np[k].b;
         if (sa->np[k].e > pc->ue[u])
