@@ -25,6 +25,11 @@ static const char help[] =
     "                      dyad's own dictionaries\n"
     "  --require-dyad      only events with both a source and a target\n"
     "                      (default: the target may be null)\n"
+    "  --petr-comma LIST   PETRARCH's comma_min,max,bmin,bmax,emin,emax for\n"
+    "                      verbs from PETRARCH files (default 2,8,0,0,2,8)\n"
+    "  --petr-new-actors N PETRARCH's new_actor_length: for those verbs, an\n"
+    "                      entity without a code of fewer than N spaces is\n"
+    "                      coded as its text (default 0: not)\n"
     "  -j N                code with N threads (output identical to -j 1)\n"
     "  --max-record BYTES  skip records larger than this (default 16 MiB)\n"
     "  --profile           print the time spent in each stage on stderr\n"
@@ -54,6 +59,7 @@ typedef struct pool {
     int quit;
     const dyad_dict *dict;
     dyad_options opts;
+    dyad_petr_config petr;
     dyad_output_format fmt;
     int fatal;
 } pool;
@@ -157,7 +163,8 @@ static void *worker(void *arg)
 {
     pool *p = arg;
     dyad_coder *c;
-    if (dyad_coder_new(&c, p->dict, &p->opts)) {
+    if (dyad_coder_new(&c, p->dict, &p->opts) ||
+        dyad_coder_set_petr(c, &p->petr)) {
         pthread_mutex_lock(&p->mu);
         p->fatal = 1;
         pthread_cond_broadcast(&p->cv_done);
@@ -229,6 +236,8 @@ int cmd_code(int argc, char **argv)
     dict_opts dop = {{0}, 0};
     dyad_options opts;
     dyad_options_init(&opts);
+    dyad_petr_config petr;
+    dyad_petr_config_init(&petr);
     dyad_output_format fmt = DYAD_OUT_JSON;
     dyad_input_format ifmt = DYAD_IN_AUTO;
     const char *files[1024];
@@ -281,6 +290,30 @@ int cmd_code(int argc, char **argv)
             }
         } else if (strcmp(a, "--require-dyad") == 0) {
             opts.require_dyad = 1;
+        } else if ((v = cli_value(argc, argv, &i, "--petr-new-actors"))) {
+            char *e = NULL;
+            long x = strtol(v, &e, 10);
+            if (e == v || *e || x < 0 || x > 1000) {
+                fprintf(stderr, "dyad: --petr-new-actors wants a number "
+                                "0-1000\n");
+                return EXIT_USAGE;
+            }
+            petr.new_actor_length = (int)x;
+        } else if ((v = cli_value(argc, argv, &i, "--petr-comma"))) {
+            int *f[6] = {&petr.comma_min,  &petr.comma_max,  &petr.comma_bmin,
+                         &petr.comma_bmax, &petr.comma_emin, &petr.comma_emax};
+            char *e = NULL;
+            for (int k = 0; k < 6; k++) {
+                long x = strtol(v, &e, 10);
+                if (e == v || x < 0 || x > 1000 ||
+                    (k < 5 ? *e != ',' : *e != 0)) {
+                    fprintf(stderr, "dyad: --petr-comma wants six numbers "
+                                    "0-1000: MIN,MAX,BMIN,BMAX,EMIN,EMAX\n");
+                    return EXIT_USAGE;
+                }
+                *f[k] = (int)x;
+                v = e + 1;
+            }
         } else if (strcmp(a, "--profile") == 0) {
             opts.profile = 1;
         } else if ((v = cli_value(argc, argv, &i, "-j"))) {
@@ -320,7 +353,7 @@ int cmd_code(int argc, char **argv)
         return EXIT_FATAL;
     /* validate the date once, through a coder */
     dyad_coder *c0;
-    if (dyad_coder_new(&c0, dict, &opts)) {
+    if (dyad_coder_new(&c0, dict, &opts) || dyad_coder_set_petr(c0, &petr)) {
         fprintf(stderr, "dyad: bad --date '%s' (want YYYY-MM-DD)\n",
                 date ? date : "");
         dyad_dict_free(dict);
@@ -335,6 +368,7 @@ int cmd_code(int argc, char **argv)
         p.ring = calloc(p.cap, sizeof *p.ring);
         p.dict = dict;
         p.opts = opts;
+        p.petr = petr;
         p.fmt = fmt;
         pthread_mutex_init(&p.mu, NULL);
         pthread_cond_init(&p.cv_work, NULL);

@@ -150,6 +150,10 @@ int cmd_eval(int argc, char **argv)
                 int want;
                 dyad_eval_record_options(ev, &want);
                 dyad_coder *cc = want == 1 ? c_dyad : want == 0 ? c_any : c;
+                /* and its PETRARCH comma configuration (defaults if none) */
+                dyad_petr_config pcfg;
+                dyad_eval_record_petr(ev, &pcfg);
+                dyad_coder_set_petr(cc, &pcfg);
                 dyad_status cs = dyad_code(cc, &rec);
                 if (cs)
                     fprintf(stderr, "dyad: %s:%ld: %s\n", gold, lineno,

@@ -187,6 +187,30 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *d,
 void dyad_coder_free(dyad_coder *c);
 const char *dyad_coder_errmsg(const dyad_coder *c);
 
+/* PETRARCH's coder configuration (PETR_config.ini; the <Config> elements
+ * of PETRARCH's unit tests). It applies only to verbs coded from
+ * TABARI/PETRARCH verb files: comma-delimited clauses whose length in
+ * words is within [min, max] are deleted before those verbs are coded --
+ * internal ones (comma_min/max), the one before the first comma
+ * (comma_bmin/bmax) and the one after the last (comma_emin/emax); a
+ * maximum of 0 turns that deletion off. */
+typedef struct dyad_petr_config {
+    int comma_min, comma_max;
+    int comma_bmin, comma_bmax;
+    int comma_emin, comma_emax;
+    int new_actor_length;   /* > 0: a source or target entity that names no
+                               actor is coded as its text in capitals and
+                               quotes ("THE MINISTRY OF MAGIC") when it has
+                               fewer than this many spaces; 0 (default):
+                               not coded                                   */
+} dyad_petr_config;
+
+/* Fill *c with PETRARCH's defaults: 2-8, off (0-0), 2-8, no new actors. */
+void dyad_petr_config_init(dyad_petr_config *c);
+/* Use *c (NULL: the defaults) for the next documents; values are clamped
+ * to 0..1000. */
+dyad_status dyad_coder_set_petr(dyad_coder *c, const dyad_petr_config *cfg);
+
 /* Code one document. The result stays in the coder until the next call.
  * Returns DYAD_EINPUT for a record that cannot be coded (the message says
  * why); the coder stays usable. */
@@ -294,6 +318,11 @@ dyad_status dyad_eval_record(dyad_eval *e, const char *gold_json, size_t len,
  * the configuration they were written for): after dyad_eval_record,
  * *require_dyad is 0 or 1, or -1 when the record says nothing. */
 void dyad_eval_record_options(const dyad_eval *e, int *require_dyad);
+/* The PETRARCH configuration of the last dyad_eval_record: returns 1 and
+ * fills *cfg (the record's comma_* and new_actor_length values over the
+ * defaults) when the record has a "petr_config", else 0 and the
+ * defaults. */
+int dyad_eval_record_petr(const dyad_eval *e, dyad_petr_config *cfg);
 
 #ifdef __cplusplus
 }

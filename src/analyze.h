@@ -33,6 +33,9 @@ typedef struct dy_actor {
     float conf;
     uint8_t generic;            /* agent without a country ("---GOV")        */
     uint8_t possessor;          /* came from a possessive ("Moscow's request") */
+    uint8_t petr;               /* coded PETRARCH's way (PETRARCH phrases)    */
+    uint8_t newactor;           /* PETRARCH's new actor: the code is the text
+                                   of tokens [b, e) in quotes                */
 } dy_actor;
 
 enum {
@@ -41,7 +44,9 @@ enum {
     NPF_INPP = 1 << 2,          /* object of a preposition                    */
     NPF_APPOS = 1 << 3,         /* apposition of the NP before it             */
     NPF_DEFDESC = 1 << 4,       /* definite description ("the two leaders")   */
-    NPF_PLURAL = 1 << 5
+    NPF_PLURAL = 1 << 5,
+    NPF_PETR_ATT = 1 << 6       /* PETRARCH coding: an of/in/from attachment
+                                   that is part of the phrase before it      */
 };
 
 typedef struct dy_np {
@@ -142,8 +147,32 @@ enum {
     EV_NEG = 1 << 0,
     EV_RECIP = 1 << 1,
     EV_NOUN = 1 << 2,
-    EV_TRANSFORMED = 1 << 3
+    EV_TRANSFORMED = 1 << 3,
+    EV_PETR = 1 << 4            /* coded with PETRARCH's rules (events_petr.c):
+                                   the resolver leaves it as it is           */
 };
+
+/* events_petr.c: verbs with patterns from TABARI/PETRARCH verb files */
+typedef struct dy_petr_opts {
+    /* check_commas limits (words): internal, initial (b) and final (e)
+     * comma-delimited clauses are deleted before coding when their length
+     * is within [min, max]; a max of 0 turns the rule off */
+    uint16_t min, max, bmin, bmax, emin, emax;
+    /* > 0: an entity without actor is coded as its text when it has fewer
+     * spaces than this (PETRARCH's new_actor_length) */
+    uint16_t new_actor_length;
+} dy_petr_opts;
+
+typedef struct dy_petr_ctx {
+    dy_petr_opts opts;
+    uint8_t init;
+    int16_t unit[DY_MAX_STOK];      /* NP -> the NP standing for its entity
+                                       (first member of a coordination)     */
+    uint16_t ub[DY_MAX_STOK], ue[DY_MAX_STOK]; /* extent of each entity     */
+    int16_t unit_at[DY_MAX_STOK];   /* entity covering each token, -1       */
+    uint8_t del[DY_MAX_STOK];       /* token of a deleted comma clause      */
+    uint8_t skip[DY_MAX_STOK / 2];  /* verb group inside a coded verb phrase */
+} dy_petr_ctx;
 
 /* The analysis of one sentence (owned by the coder, reused). */
 typedef struct dy_sa {
@@ -174,6 +203,9 @@ typedef struct dy_sa {
     uint16_t tx_tok[16];
     int16_t tx_owner[16];
     size_t ntx;
+    /* PETRARCH coding (events_petr.c): options, and the sentence's state */
+    dy_petr_opts petr_opts;
+    dy_petr_ctx petr;
 } dy_sa;
 
 /* The places a story has named so far, for choosing among places of the
@@ -224,6 +256,24 @@ void dy_clauses(dy_sa *sa);
 void dy_match_events(dy_sa *sa);
 /* resolve.c */
 void dy_resolve_events(dy_sa *sa, dy_memory *mem);
+
+/* chunk.c: the of/in/from attachment PETRARCH would merge into the
+ * coordination starting at NP k (its first NP), or -1 */
+int16_t dy_petr_attachment(const dy_sa *sa, size_t k);
+/* Does verb group v's verb have PETRARCH patterns? */
+bool dy_petr_verb(const dy_sa *sa, const dy_vg *v);
+/* Code verb group g with PETRARCH's rules (pc zeroed per sentence, with
+ * its options set). */
+void dy_petr_code_verb(dy_sa *sa, dy_petr_ctx *pc, size_t g, bool *used);
+/* The text of a new actor from tokens [b, e): in capitals and quotes,
+ * without possessive 's; returns its length (out is NUL-terminated). */
+size_t dy_petr_actor_text(const dy_sa *sa, size_t b, size_t e, char *out,
+                          size_t cap);
+/* events.c helpers shared with events_petr.c */
+size_t dy_set_match(const dy_sa *sa, size_t k, const dy_set *s, int dir);
+void dy_ev_push(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,
+                const char *code, uint32_t pattern, size_t vg, size_t vb,
+                size_t ve, uint16_t flags);
 
 /* Helpers shared by the stages. */
 static inline bool sa_is(const dy_sa *sa, size_t i, const char *w)

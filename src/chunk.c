@@ -238,6 +238,13 @@ static bool np_token(const dy_sa *sa, size_t i)
         return true;
     if (t == T_DOLLAR || (t == T_SYM && sa_is(sa, i, "%")))
         return true;
+    /* a prefix cut off by a space: "an anti- Gondor parade" */
+    if (sa_is(sa, i, "-") && i > 0 && i + 1 < sa->n &&
+        !(sa->t[i].flags & TOKF_SPACE) && (sa->t[i + 1].flags & TOKF_SPACE) &&
+        (dy_tag_is_noun(tag(sa, i - 1)) || dy_tag_is_adj(tag(sa, i - 1))) &&
+        !in_mention(sa, i - 1) && sa->vg_at[i - 1] < 0 &&
+        (nominal(sa, i + 1) || dy_tag_is_adj(tag(sa, i + 1))))
+        return true;
     /* the possessive 's between two nominals: "Sudan's government" */
     if ((t == T_POS || sa_is(sa, i, "'s") || sa_is(sa, i, "'")) && i > 0 &&
         (nominal(sa, i - 1) || in_mention(sa, i - 1)) && i + 1 < sa->n &&
@@ -345,6 +352,14 @@ static void find_nps(dy_sa *sa)
                     break;
             }
             j++;
+            /* coordinated plain adjectives stay inside the phrase: "awful
+             * and evil minister", "economic and military aid" */
+            if (j + 2 < sa->n && j > b && dy_tag_is_adj(tag(sa, j - 1)) &&
+                !in_mention(sa, j - 1) && tag(sa, j) == T_CC &&
+                (sa_is(sa, j, "and") || sa_is(sa, j, "or")) &&
+                dy_tag_is_adj(tag(sa, j + 1)) && !in_mention(sa, j + 1) &&
+                np_token(sa, j + 2) && sa->vg_at[j + 1] < 0)
+                j++;
         }
         /* trim trailing adjectives/determiners that do not end an NP */
         size_t e = j;
@@ -393,13 +408,20 @@ static void link_nps(dy_sa *sa)
         if (gap == 1 && b->prep == (int16_t)a->e &&
             (sa_is(sa, a->e, "of") || sa_is(sa, a->e, "from")))
             a->of_np = (int16_t)(k + 1);
-        /* coordination: X and Y / X, Y and Z / X as well as Y */
+        /* coordination: X and Y / X, Y and Z / X as well as Y / neither X
+         * nor Y */
         bool cc = gap == 1 && (sa_is(sa, a->e, "and") || sa_is(sa, a->e, "or") ||
-                               sa_is(sa, a->e, ","));
+                               sa_is(sa, a->e, ",") || sa_is(sa, a->e, "nor"));
+        /* the serial comma of a list: "X, Y, and Z" */
+        bool serial = gap == 2 && a->first_coord != (int16_t)k && a->b > 0 &&
+                      sa_is(sa, a->b - 1, ",") && sa_is(sa, a->e, ",") &&
+                      (sa_is(sa, a->e + 1, "and") || sa_is(sa, a->e + 1, "or"));
+        if (serial)
+            cc = true;
         if (gap == 3 && sa_is(sa, a->e, "as") && sa_is(sa, a->e + 1, "well") &&
             sa_is(sa, a->e + 2, "as"))
             cc = true;
-        if (cc && sa_is(sa, a->e, ",")) {
+        if (cc && !serial && sa_is(sa, a->e, ",")) {
             /* a comma list only if an "and" follows later */
             cc = k + 2 < sa->nnp &&
                  (sa_is(sa, b->e, "and") || sa_is(sa, b->e, ",")) &&
@@ -410,7 +432,11 @@ static void link_nps(dy_sa *sa)
              * when Z starts a new clause and Y is an object */
             bool z_subject = b->e < sa->n && sa->vg_at[b->e] >= 0 &&
                              (sa->vg[sa->vg_at[b->e]].flags & VG_FINITE);
-            bool y_object = a->b > 0 && sa->vg_at[a->b - 1] >= 0;
+            /* ... but "believes Y and Z can cope": after a verb of saying
+             * or thinking, Y and Z are the subject of its complement */
+            bool y_object = a->b > 0 && sa->vg_at[a->b - 1] >= 0 &&
+                            !dy_wc(&sa->t[sa->vg[sa->vg_at[a->b - 1]].head],
+                                   WC_SAYING_VERBS);
             if (z_subject && y_object)
                 cc = false;
             /* "the leaders of X and Y": coordination inside the of-phrase */
@@ -488,8 +514,9 @@ void dy_clauses(dy_sa *sa)
         const dy_tok *t = &sa->t[i];
         int tg = t->tag;
         int type = -1;
-        if (tg == T_PUNCT && (sa_is(sa, i, ";") || sa_is(sa, i, "--") ||
-                              sa_is(sa, i, ":") || sa_is(sa, i, "-"))) {
+        if (tg == T_PUNCT && sa->np_at[i] < 0 &&
+            (sa_is(sa, i, ";") || sa_is(sa, i, "--") || sa_is(sa, i, ":") ||
+             sa_is(sa, i, "-"))) {
             /* strong boundary: a new main clause */
             sa->cl_at[i] = (int16_t)cur;
             depth = 0;
@@ -1103,7 +1130,7 @@ static void default_country(dy_sa *sa, dy_memory *mem)
     for (size_t k = 0; k < sa->nnp; k++)
         for (size_t i = 0; i < sa->np[k].nact; i++) {
             dy_actor *a = &sa->np[k].act[i];
-            if (!a->generic)
+            if (!a->generic || a->petr)
                 continue;
             char code[32];
             dy_code_join(code, fill, 3, a->code + 3);
@@ -1113,12 +1140,332 @@ static void default_country(dy_sa *sa, dy_memory *mem)
         }
 }
 
-void dy_np_actors(dy_sa *sa, dy_memory *mem)
+/* ---- actors of noun phrases named with PETRARCH phrases ------------------- */
+
+/* A noun phrase whose names come from TABARI/PETRARCH actor and agent files
+ * is coded the way PETRARCH codes its noun phrases (check_NEphrase): the
+ * first actor phrase of the phrase, left to right, gives the code ("---"
+ * when there is none), and every agent phrase outside it is added in text
+ * order, after the code (~GOV) or, for a prefix agent (NGO~), before it;
+ * an agent whose code is already in the code (at a multiple of three
+ * characters) ends the additions. A possessor and a prepositional
+ * attachment (of, in, from) are part of the phrase, as PETRARCH merges
+ * them into one named entity; the modifiers of the first member of a
+ * coordination carry over to the members that name no actor ("Danish media
+ * and government"). dyad's own phrases are not affected. */
+
+typedef struct tokrange {
+    uint16_t b, e;
+} tokrange;
+
+/* Is NP p named with PETRARCH phrases? Its first mention decides. */
+static bool np_petr(const dy_sa *sa, const dy_np *p)
 {
-    for (size_t k = 0; k < sa->nnp; k++)
-        np_direct_actors(sa, &sa->np[k]);
+    for (size_t i = p->b; i < p->e; i++) {
+        int m = sa->ment_at[i];
+        if (m >= 0)
+            return sa->dict->phr[sa->ment[m].phrase].petr != 0;
+    }
+    return false;
+}
+
+/* PETRARCH's codes of the tokens rg[0..nrg), written into out[0..max):
+ * one, or one per code of an actor coded "[ELR/GAL]". Returns how many
+ * (0 when the tokens hold neither an actor nor an agent). */
+/* The longest PETRARCH actor phrase with gaps (dy_dict.gapped) that starts
+ * at flat[i] and matches in flat[i..nf), other words standing only where
+ * the phrase allows them: its index + 1 (0 = none); *end is the flat index
+ * after its last word. */
+static uint32_t gapped_at(const dy_sa *sa, const uint16_t *flat, size_t nf,
+                          size_t i, size_t *end)
+{
+    const dy_dict *d = sa->dict;
+    uint32_t w = sa->t[flat[i]].w;
+    size_t lo = 0, hi = d->ngapped;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->phr[d->gapped[mid]].words[0] < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t best = 0;
+    size_t bestn = 0;
+    for (; w && lo < d->ngapped && d->phr[d->gapped[lo]].words[0] == w; lo++) {
+        const dy_phrase *p = &d->phr[d->gapped[lo]];
+        if (p->kind == PH_AGENT || !p->petr || p->ntok <= bestn)
+            continue;
+        size_t pos = i + 1, k = 1;
+        while (k < p->ntok && pos < nf) {
+            if (sa->t[flat[pos]].w == p->words[k]) {
+                k++;
+                pos++;
+            } else if ((p->gaps >> (k - 1)) & 1) {
+                pos++;
+            } else {
+                break;
+            }
+        }
+        if (k == p->ntok) {
+            best = d->gapped[lo] + 1;
+            bestn = p->ntok;
+            *end = pos;
+        }
+    }
+    return best;
+}
+
+/* PETRARCH's codes of the tokens rg[0..nrg), written into out[0..max):
+ * one, or one per code of an actor coded "[ELR/GAL]". Returns how many
+ * (0 when the tokens hold neither an actor nor an agent). */
+static size_t petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
+                        dy_actor *out, size_t max)
+{
+    const dy_dict *d = sa->dict;
+    uint16_t flat[64];
+    size_t nf = 0;
+    uint16_t b = UINT16_MAX, e = 0;
+    for (size_t r = 0; r < nrg; r++) {
+        for (size_t k = rg[r].b; k < rg[r].e && nf < DY_ARRAY_LEN(flat); k++)
+            flat[nf++] = (uint16_t)k;
+        if (rg[r].b < b)
+            b = rg[r].b;
+        if (rg[r].e > e)
+            e = rg[r].e;
+    }
+    /* the first actor, left to right: a mention, or a phrase matched with
+     * gaps when it is longer */
+    const dy_mention *base = NULL;
+    uint32_t gent = UINT32_MAX;
+    size_t sb = 0, se = 0; /* its flat span */
+    for (size_t i = 0; i < nf && !base && gent == UINT32_MAX; i++) {
+        int m = sa->ment_at[flat[i]];
+        const dy_mention *mm = m >= 0 ? &sa->ment[m] : NULL;
+        bool starts = mm && mm->kind != PH_AGENT &&
+                      (i == 0 || sa->ment_at[flat[i - 1]] != m);
+        size_t gend = 0;
+        uint32_t g = d->ngapped ? gapped_at(sa, flat, nf, i, &gend) : 0;
+        size_t mlen = starts ? d->phr[mm->phrase].ntok : 0;
+        if (g && d->phr[g - 1].ntok > mlen) {
+            gent = d->phr[g - 1].entity;
+            sb = i;
+            se = gend;
+        } else if (starts) {
+            base = mm;
+            sb = i;
+            se = i + 1;
+            while (se < nf && sa->ment_at[flat[se]] == m)
+                se++;
+        }
+    }
+    /* the agents outside it, in order */
+    const dy_mention *ags[16];
+    size_t nag = 0;
+    for (size_t i = 0; i < nf; i++) {
+        int m = sa->ment_at[flat[i]];
+        if (m < 0 || (i > 0 && sa->ment_at[flat[i - 1]] == m) ||
+            sa->ment[m].kind != PH_AGENT || ((base || gent != UINT32_MAX) &&
+                                             i >= sb && i < se))
+            continue;
+        if (nag < DY_ARRAY_LEN(ags))
+            ags[nag++] = &sa->ment[m];
+    }
+    bool have = base || gent != UINT32_MAX;
+    if ((!have && !nag) || !max)
+        return 0;
+    /* the base codes: the actor's on the story date, and its further ones */
+    uint32_t ent = base ? base->entity : gent;
+    char code0[32] = "";
+    if (base)
+        dy_code_join(code0, base->code, 0, "");
+    else if (gent != UINT32_MAX)
+        dy_entity_code(d, &d->ents[gent], sa->story_days, code0, NULL);
+    char bases[DY_MAX_ACT][32];
+    size_t nb = 0;
+    dy_code_join(bases[nb++], code0[0] ? code0 : "---", 0, "");
+    if (ent != UINT32_MAX) {
+        const dy_entity *en = &d->ents[ent];
+        if (en->also[0] && strcmp(en->code, code0) == 0) {
+            const char *p = en->also;
+            while (*p && nb < DY_MAX_ACT) {
+                const char *q = strchr(p, '/');
+                size_t l = q ? (size_t)(q - p) : strlen(p);
+                char one[32];
+                memcpy(one, p, l < 31 ? l : 31);
+                one[l < 31 ? l : 31] = 0;
+                dy_code_join(bases[nb++], one, 0, "");
+                p += l + (q ? 1 : 0);
+            }
+        }
+    }
+    size_t n = 0;
+    for (size_t bi = 0; bi < nb && n < max; bi++) {
+        char code[32];
+        memcpy(code, bases[bi], sizeof code);
+        for (size_t i = 0; i < nag; i++) {
+            const char *agc = d->ents[ags[i]->entity].code;
+            size_t la = strlen(agc), lc = strlen(code);
+            bool dup = false;
+            for (size_t ka = 0; la && ka + la <= lc; ka += 3)
+                if (memcmp(code + ka, agc, la) == 0)
+                    dup = true;
+            if (dup)
+                break;
+            char tmp[32];
+            if (d->phr[ags[i]->phrase].prefix)
+                dy_code_join(tmp, agc, 0, code);
+            else
+                dy_code_join(tmp, code, 0, agc);
+            memcpy(code, tmp, sizeof code);
+        }
+        dy_actor *a = &out[n++];
+        set_actor(a, code, b, e, ent, base ? base->conf : have ? 0.9f : 0.5f);
+        a->generic = strncmp(code, "---", 3) == 0;
+        a->petr = 1;
+    }
+    return n;
+}
+
+static void petr_set(dy_np *p, const dy_actor *a, size_t n)
+{
+    p->nact = 0;
+    for (size_t i = 0; i < n; i++)
+        np_add_actor(p, &a[i]);
+}
+
+/* The attachment that PETRARCH would make part of the coordination that
+ * starts at NP k (its NP+PP merge of a parse): the first NP of an of / in /
+ * from phrase right after the coordination's last member, when that phrase
+ * has no attachment of its own (PETRARCH merges one level only: not "the
+ * Gondor of the Prince of Dol Amroth"); -1 if none. */
+int16_t dy_petr_attachment(const dy_sa *sa, size_t k)
+{
+    const dy_np *f = &sa->np[k];
+    if (f->first_coord != (int16_t)k || (f->flags & NPF_POSS))
+        return -1;
+    int16_t last = (int16_t)k;
+    while (sa->np[last].next_coord >= 0)
+        last = sa->np[last].next_coord;
+    const dy_np *l = &sa->np[last];
+    if ((size_t)last + 1 >= sa->nnp)
+        return -1;
+    const dy_np *o = &sa->np[last + 1];
+    if (o->prep != (int16_t)l->e || o->b != l->e + 1 ||
+        o->first_coord != last + 1 ||
+        !(sa_is(sa, l->e, "of") || sa_is(sa, l->e, "in") ||
+          sa_is(sa, l->e, "from")))
+        return -1;
+    int16_t olast = (int16_t)(last + 1);
+    for (int16_t c = olast; c >= 0; c = sa->np[c].next_coord)
+        olast = c;
+    const dy_np *ol = &sa->np[olast];
+    if ((size_t)ol->e + 1 < sa->n && sa->np_at[ol->e + 1] >= 0 &&
+        (sa_is(sa, ol->e, "of") || sa_is(sa, ol->e, "in") ||
+         sa_is(sa, ol->e, "from")))
+        return -1;
+    for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
+        for (size_t i = sa->np[c].b + 1; i + 1 < sa->np[c].e; i++)
+            if (sa_is(sa, i, "of") || sa_is(sa, i, "in") ||
+                sa_is(sa, i, "from"))
+                return -1;
+    return (int16_t)(last + 1);
+}
+
+/* PETRARCH codes of all NPs named with PETRARCH phrases (after their
+ * direct actors are set). */
+static void np_petr_merge(dy_sa *sa)
+{
+    /* a possessor is part of the phrase: "Gondor's main opposition group" */
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
+        if (p->poss < 0)
+            continue;
+        const dy_np *a = &sa->np[p->poss];
+        if (!np_petr(sa, p) && !np_petr(sa, a))
+            continue;
+        tokrange rg[2] = {{a->b, a->e}, {p->b, p->e}};
+        dy_actor x[DY_MAX_ACT];
+        size_t nx = petr_code(sa, rg, 2, x, DY_MAX_ACT);
+        if (nx)
+            petr_set(p, x, nx);
+    }
+    /* an attachment with of / in / from: "the government of Gondor",
+     * "Lawmakers and officials in Fornost and Gondor" (every member with
+     * every member) */
+    for (size_t k = 0; k < sa->nnp; k++) {
+        int16_t att = dy_petr_attachment(sa, k);
+        if (att < 0)
+            continue;
+        int16_t last = (int16_t)(att - 1);
+        bool petr = false;
+        for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord)
+            petr = petr || np_petr(sa, &sa->np[c]);
+        for (int16_t c = att; c >= 0; c = sa->np[c].next_coord)
+            petr = petr || np_petr(sa, &sa->np[c]);
+        if (!petr)
+            continue;
+        for (int16_t c = (int16_t)(last + 1); c >= 0; c = sa->np[c].next_coord)
+            sa->np[c].flags |= NPF_PETR_ATT;
+        for (int16_t c = (int16_t)k; c >= 0; c = sa->np[c].next_coord) {
+            dy_np *q = &sa->np[c];
+            dy_actor xs[DY_MAX_ACT];
+            size_t nx = 0;
+            for (int16_t m = (int16_t)(last + 1); m >= 0 && nx < DY_MAX_ACT;
+                 m = sa->np[m].next_coord) {
+                const dy_np *mp = &sa->np[m];
+                tokrange rg[3];
+                size_t nr = 0;
+                if (q->poss >= 0)
+                    rg[nr].b = sa->np[q->poss].b, rg[nr++].e = sa->np[q->poss].e;
+                rg[nr].b = q->b, rg[nr++].e = q->e;
+                rg[nr].b = mp->b, rg[nr++].e = mp->e;
+                nx += petr_code(sa, rg, nr, xs + nx, DY_MAX_ACT - nx);
+            }
+            if (nx)
+                petr_set(q, xs, nx);
+        }
+    }
+    /* "Danish media and government": the first member's modifiers */
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *f = &sa->np[k];
+        if (f->first_coord != (int16_t)k || f->next_coord < 0 ||
+            !np_petr(sa, f) || f->head <= f->b)
+            continue;
+        for (int16_t c = f->next_coord; c >= 0; c = sa->np[c].next_coord) {
+            dy_np *q = &sa->np[c];
+            if (q->nact && !q->act[0].generic)
+                continue;
+            tokrange rg[2] = {{f->b, f->head}, {q->b, q->e}};
+            dy_actor x[DY_MAX_ACT];
+            size_t nx = petr_code(sa, rg, 2, x, DY_MAX_ACT);
+            if (nx)
+                petr_set(q, x, nx);
+        }
+    }
+}
+
+void dy_np_actors(dy_sa *sa, dy_memory *mem)
+{
+    bool any_petr = false;
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        if (np_petr(sa, p)) {
+            tokrange rg = {p->b, p->e};
+            dy_actor x[DY_MAX_ACT];
+            size_t nx = petr_code(sa, &rg, 1, x, DY_MAX_ACT);
+            for (size_t i = 0; i < nx; i++)
+                np_add_actor(p, &x[i]);
+            any_petr = true;
+        } else {
+            np_direct_actors(sa, p);
+        }
+    }
+    if (any_petr)
+        np_petr_merge(sa);
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        if (p->nact && p->act[0].petr)
+            continue;
         /* a place noun with only a demonym is a place, not an actor:
          * "on the Thai border", "the Iraqi capital" */
         if (p->nact == 1 && dy_wc(&sa->t[p->head], WC_PLACE_NOUNS) &&
@@ -1180,6 +1527,12 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
     }
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
+        if ((p->nact && p->act[0].petr) ||
+            (p->of_np >= 0 && sa->np[p->of_np].nact &&
+             sa->np[p->of_np].act[0].petr) ||
+            (p->poss >= 0 && sa->np[p->poss].nact &&
+             sa->np[p->poss].act[0].petr))
+            continue; /* coded by np_petr_merge */
         /* "the leaders of Russia": agent head + country in the of-phrase */
         if (p->of_np >= 0) {
             dy_np *o = &sa->np[p->of_np];

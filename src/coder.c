@@ -53,6 +53,7 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
         return DYAD_ENOMEM;
     }
     c->dict = d;
+    dyad_coder_set_petr(c, NULL);
     if (opts) {
         if (opts->version != DYAD_OPTIONS_VERSION) {
             dy_free(c->sa);
@@ -78,6 +79,43 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
     dy_buf_init(&c->explain);
     dy_buf_init(&c->profbuf);
     *out = c;
+    return DYAD_OK;
+}
+
+void dyad_petr_config_init(dyad_petr_config *c)
+{
+    if (!c)
+        return;
+    c->comma_min = 2;
+    c->comma_max = 8;
+    c->comma_bmin = 0;
+    c->comma_bmax = 0;
+    c->comma_emin = 2;
+    c->comma_emax = 8;
+    c->new_actor_length = 0;
+}
+
+static uint16_t clamp_words(int v)
+{
+    return (uint16_t)(v < 0 ? 0 : v > 1000 ? 1000 : v);
+}
+
+dyad_status dyad_coder_set_petr(dyad_coder *c, const dyad_petr_config *cfg)
+{
+    if (!c)
+        return DYAD_EINVAL;
+    dyad_petr_config d;
+    dyad_petr_config_init(&d);
+    if (!cfg)
+        cfg = &d;
+    dy_petr_opts *o = &c->sa->petr_opts;
+    o->min = clamp_words(cfg->comma_min);
+    o->max = clamp_words(cfg->comma_max);
+    o->bmin = clamp_words(cfg->comma_bmin);
+    o->bmax = clamp_words(cfg->comma_bmax);
+    o->emin = clamp_words(cfg->comma_emin);
+    o->emax = clamp_words(cfg->comma_emax);
+    o->new_actor_length = clamp_words(cfg->new_actor_length);
     return DYAD_OK;
 }
 
@@ -164,6 +202,12 @@ static void fill_actor(dyad_coder *c, dyad_actor *out, const dy_actor *a,
     if (!has)
         return;
     out->code = arena_str(c, a->code, strlen(a->code));
+    if (a->newactor && a->b < a->e && a->e <= sa->n) {
+        /* PETRARCH's new actor: its whole text (the code is cut at 31) */
+        char buf[256];
+        size_t l = dy_petr_actor_text(sa, a->b, a->e, buf, sizeof buf);
+        out->code = arena_str(c, buf, l);
+    }
     if (a->b < a->e && a->e <= sa->n) {
         out->beg = sa->t[a->b].beg;
         out->end = sa->t[a->e - 1].end;

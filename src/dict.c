@@ -72,6 +72,7 @@ void dyad_dict_free(dyad_dict *dd)
     dy_free(d->phr_at);
     dy_free(d->discard_first);
     dy_free(d->fuzzy);
+    dy_free(d->gapped);
     dy_tagger_free(d->tagger);
     dy_gaz_free(d->gaz); /* places */
     dy_buf_free(&d->warnings);
@@ -935,6 +936,25 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         while (i < d->nfuzzy && (unsigned char)d->fuzzy[i].key[0] < c)
             i++;
         d->fuzzy_at[c] = (uint32_t)i;
+    }
+    /* PETRARCH phrases that allow other words between theirs, by first
+     * word */
+    {
+        uint64_t *keys = dy_malloc((d->nphr + 1) * sizeof *keys);
+        d->gapped = dy_malloc((d->nphr + 1) * sizeof *d->gapped);
+        if (!keys || !d->gapped) {
+            dy_free(keys);
+            return (dyad_status)dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
+        }
+        size_t n = 0;
+        for (size_t i = 0; i < d->nphr; i++)
+            if (d->phr[i].gaps && d->phr[i].ntok > 1)
+                keys[n++] = (uint64_t)d->phr[i].words[0] << 32 | (uint32_t)i;
+        dy_qsort(keys, n, sizeof *keys, cmp_u64);
+        for (size_t i = 0; i < n; i++)
+            d->gapped[i] = (uint32_t)keys[i];
+        d->ngapped = n;
+        dy_free(keys);
     }
     d->discard_first = dy_malloc((d->ndiscards + 1) * sizeof *d->discard_first);
     if (!d->discard_first)

@@ -63,6 +63,9 @@ typedef struct dy_entity {
     const char *name;       /* canonical name                               */
     uint32_t role0, nroles; /* dated codes: dict->roles[role0 .. +nroles)    */
     char else_code[32];     /* person: code outside roles ("" = none)       */
+    char also[32];          /* PETRARCH "[ELR/GAL]": the further codes of the
+                               default code, '/'-separated ("" = none); only
+                               PETRARCH coding uses them (chunk.c)          */
     dy_src src;
 } dy_entity;
 
@@ -90,6 +93,13 @@ typedef struct dy_phrase {
     uint8_t prefix;         /* PH_AGENT from a PETRARCH `[CODE~]` agent: its
                                code goes before the actor's (NGO~ + USA ->
                                NGOUSA); 0 = after (~GOV: USA -> USAGOV)      */
+    uint8_t petr;           /* read from a TABARI/PETRARCH file: the noun
+                               phrase is coded PETRARCH's way (first actor
+                               of the phrase, then every agent)             */
+    uint16_t gaps;          /* PETRARCH: bit i = other words may come between
+                               words i and i + 1 (written with a space, not
+                               '_'); such phrases are also matched with gaps
+                               inside PETRARCH-coded noun phrases            */
     char agent[4];          /* PH_INST: the institution's agent code         */
     uint32_t casemask;      /* 2 bits per token (CASE_*)                     */
     uint32_t words[DY_PHRASE_MAX];
@@ -122,6 +132,9 @@ typedef struct dy_pattern {
     uint8_t reciprocal;     /* A:A                                           */
     uint8_t nbefore, nafter;
     uint8_t noun;           /* a noun pattern                                */
+    uint8_t petr;           /* from a TABARI/PETRARCH verb file: matched and
+                               coded with PETRARCH's rules (events_petr.c);
+                               1 a pattern line, 2 the verb's own code      */
     uint32_t items;         /* index into dict->items: before (reversed, from
                                the verb leftwards) then after               */
     uint64_t need;          /* bloom bits of the words every match needs    */
@@ -137,6 +150,7 @@ typedef struct dy_verb {
     uint32_t particles[4];  /* further words of a multi-word verb            */
     uint8_t nparticles;
     uint8_t noun;           /* 1 = event noun entry                          */
+    uint8_t petr;           /* has patterns from a PETRARCH verb file        */
     uint32_t next_same;     /* next entry with the same first word and kind
                                (+1; 0 = none): "set", "set free", "set off" */
     uint32_t *pats;         /* pattern indices                               */
@@ -276,6 +290,9 @@ struct dy_dict {
     /* discard trie: first words of discard phrases */
     uint32_t *discard_first; /* sorted word ids                              */
 
+    uint32_t *gapped;        /* phrases with gaps (dy_phrase.gaps), sorted by
+                                first word                                  */
+    size_t ngapped;
     dy_fuzzy *fuzzy;         /* one-word person names, sorted by first byte */
     size_t nfuzzy;
     uint32_t fuzzy_at[257];  /* fuzzy[fuzzy_at[c] .. fuzzy_at[c+1]) start with c */

@@ -628,6 +628,7 @@ typedef struct entry {
     bool coded;             /* a code group was seen (usable or not)        */
     size_t phr0;            /* its first phrase                             */
     char code[32];          /* the undated code ("" = none)                 */
+    char also[32];          /* its further codes ("ELR/GAL": "GAL")        */
     uint32_t line;
 } entry;
 
@@ -657,6 +658,35 @@ static void entry_name(str text, char *out, size_t cap)
         out[k++] = c;
     }
     out[k] = 0;
+}
+
+/* Where a phrase of nt tokens allows other words between two of its
+ * words (PETRARCH's actor_phrase_match): bit i for words i and i + 1
+ * written with a blank between them, not an underscore ("ITHILEN
+ * TELEVISION" matches "Ithilen state-run television"). 0 when the words
+ * are not the tokens one for one. */
+static uint16_t phrase_gaps(str text, size_t nt)
+{
+    uint16_t gaps = 0;
+    size_t parts = 0;
+    bool in_word = false, blank = false;
+    for (size_t i = 0; i < text.n; i++) {
+        char c = text.s[i];
+        if (c == ' ' || c == '\t' || c == '_') {
+            in_word = false;
+            if (c != '_')
+                blank = true;
+            continue;
+        }
+        if (!in_word) {
+            if (parts > 0 && blank && parts - 1 < 16)
+                gaps |= (uint16_t)(1u << (parts - 1));
+            parts++;
+            in_word = true;
+            blank = false;
+        }
+    }
+    return parts == nt ? gaps : 0;
 }
 
 /* Add a name phrase (primary or synonym) of the current entry. Returns the
@@ -690,8 +720,13 @@ static int actor_phrase(rd *r, entry *e, str text, char *name, size_t namecap)
     }
     if (e->ent < 0)
         return (int)nt;
+    size_t first = r->d->nphr;
     int rc = dy_dict_add_phrase_words(r->d, (uint32_t)e->ent, PH_NAME, NULL,
                                       ids, nt, mask, here(r));
+    if (!rc && r->d->nphr > first) {
+        r->d->phr[first].petr = 1;
+        r->d->phr[first].gaps = phrase_gaps(text, nt);
+    }
     return rc ? rc : (int)nt;
 }
 
@@ -710,6 +745,7 @@ static void end_entry(rd *r, entry *e)
     } else if (e->code[0]) {
         en->kind = is_country(e->code) ? ENT_COUNTRY : ENT_ACTOR;
         cats(en->code, 0, sizeof en->code, e->code);
+        cats(en->also, 0, sizeof en->also, e->also);
     } else {
         dy_dict_warn(d, at_line(r, e->line),
                      e->coded ? "actor '%s' has no usable code: ignored"
@@ -735,12 +771,28 @@ static int actor_code_group(rd *r, entry *e, str g)
     char code[32];
     d->petr.actor_codes++;
     e->coded = true;
-    /* "ELR/GAL": several actors; dyad gives one actor per phrase */
+    /* "ELR/GAL": several actors; dyad's own coding gives one actor per
+     * phrase, the first; PETRARCH coding codes each (undated codes) */
     const char *slash = find_ch(c, '/');
+    char also[32] = "";
     if (slash) {
         WARN(r, "several codes '%.*s' for one phrase: dyad codes one actor, "
-                "the first",
+                "the first (PETRARCH-coded verbs: each, if undated)",
              (int)c.n, c.s);
+        str more = from(c, slash + 1);
+        size_t k = 0;
+        while (more.n) {
+            const char *s2 = find_ch(more, '/');
+            str one = s2 ? before(more, s2) : more;
+            char oc[32];
+            if (actor_code(one, oc, sizeof oc) >= 0 &&
+                k + strlen(oc) + 2 < sizeof also) {
+                if (k)
+                    also[k++] = '/';
+                k = cats(also, k, sizeof also, oc);
+            }
+            more = s2 ? from(more, s2 + 1) : mkstr(more.s + more.n, 0);
+        }
         c = before(c, slash);
     }
     int cr = actor_code(c, code, sizeof code);
@@ -761,6 +813,7 @@ static int actor_code_group(rd *r, entry *e, str g)
                     "as in PETRARCH)",
                  code, e->code);
         cats(e->code, 0, sizeof e->code, code);
+        cats(e->also, 0, sizeof e->also, also);
         return 0;
     }
     int32_t fromd = INT32_MIN, to = INT32_MAX;
@@ -863,6 +916,7 @@ static int new_entry(rd *r, entry *e, str phrase)
     char name[256];
     e->ent = -1;
     e->code[0] = 0;
+    e->also[0] = 0;
     e->line = r->line;
     e->coded = false;
     e->phr0 = d->nphr;
@@ -891,7 +945,7 @@ static int load_actors(rd *r)
         DY_GROW(d->phr, d->capphr, d->nphr + nl) ||
         DY_GROW(d->roles, d->caproles, d->nroles + nl))
         return oom(r);
-    entry e = {-1, false, false, 0, "", 0};
+    entry e = {-1, false, false, 0, "", "", 0};
     str line;
     int rc = 0;
     while (!rc && next_line(r, &line)) {
@@ -1016,9 +1070,12 @@ static int agent_add(rd *r, long ent, bool prefix, str text, bool plural,
                                       nt, 0, here(r));
     if (rc)
         return rc;
+    uint16_t gaps = phrase_gaps(text, nt);
     if (d->nphr > first) {
         d->phr[first].prefix = prefix;
         d->phr[first].plural = plural;
+        d->phr[first].petr = 1;
+        d->phr[first].gaps = gaps;
     }
     if (npl) {
         uint32_t w = dy_dict_intern(d, pl, npl);
@@ -1031,6 +1088,8 @@ static int agent_add(rd *r, long ent, bool prefix, str text, bool plural,
         if (!rc && d->nphr > first) {
             d->phr[first].prefix = prefix;
             d->phr[first].plural = 1;
+            d->phr[first].petr = 1;
+            d->phr[first].gaps = gaps;
         }
     }
     return rc;
@@ -2307,6 +2366,7 @@ static int verb_share(rd *r, uint32_t dv, uint32_t pat)
         vb->cappats = (uint32_t)c;
     }
     vb->pats[vb->npats++] = pat;
+    vb->petr = 1;
     return 0;
 }
 
@@ -2350,6 +2410,8 @@ static int emit_pattern(rd *r, vr *v, const size_t *vs, size_t n,
     if (rc)
         return rc;
     uint32_t pat = (uint32_t)(r->d->npats - 1);
+    r->d->pats[pat].petr = p ? 1 : 2;       /* 2: the bare verb's code */
+    r->d->verbs[owner].petr = 1;
     for (size_t k = 1; k < n && !rc; k++)
         if (v->verbs[vs[k]].dv != owner)
             rc = verb_share(r, v->verbs[vs[k]].dv, pat);

@@ -48,6 +48,8 @@ struct dyad_eval {
     dy_buf report;
     long gold_events, sys_events;
     int rec_require_dyad;       /* of the last dyad_eval_record, -1 = none  */
+    int rec_has_petr;           /* it had a "petr_config"                   */
+    dyad_petr_config rec_petr;  /* its comma_* values over the defaults     */
 };
 
 dyad_status dyad_eval_new(dyad_eval **out)
@@ -72,6 +74,18 @@ void dyad_eval_free(dyad_eval *e)
     dy_buf_free(&e->errors);
     dy_buf_free(&e->report);
     dy_free(e);
+}
+
+int dyad_eval_record_petr(const dyad_eval *e, dyad_petr_config *cfg)
+{
+    if (!cfg)
+        return e && e->rec_has_petr;
+    if (e && e->rec_has_petr) {
+        *cfg = e->rec_petr;
+        return 1;
+    }
+    dyad_petr_config_init(cfg);
+    return 0;
 }
 
 void dyad_eval_record_options(const dyad_eval *e, int *require_dyad)
@@ -488,6 +502,22 @@ dyad_status dyad_eval_record(dyad_eval *e, const char *gold_json, size_t len,
     const dy_json *rd = cfg ? dy_json_get(cfg, "require_dyad") : NULL;
     if (rd && (rd->type == JS_TRUE || rd->type == JS_FALSE))
         e->rec_require_dyad = rd->type == JS_TRUE;
+    e->rec_has_petr = cfg != NULL;
+    dyad_petr_config_init(&e->rec_petr);
+    if (cfg) {
+        static const char *const keys[7] = {
+            "comma_min",  "comma_max",  "comma_bmin",      "comma_bmax",
+            "comma_emin", "comma_emax", "new_actor_length"};
+        int *vals[7] = {&e->rec_petr.comma_min,  &e->rec_petr.comma_max,
+                        &e->rec_petr.comma_bmin, &e->rec_petr.comma_bmax,
+                        &e->rec_petr.comma_emin, &e->rec_petr.comma_emax,
+                        &e->rec_petr.new_actor_length};
+        for (int i = 0; i < 7; i++) {
+            const dy_json *v = dy_json_get(cfg, keys[i]);
+            if (v && v->type == JS_NUM)
+                *vals[i] = atoi(v->s);
+        }
+    }
     memset(rec, 0, sizeof *rec);
     rec->id = dy_json_str(g, "id", NULL);
     rec->date = dy_json_str(g, "date", NULL);

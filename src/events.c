@@ -84,6 +84,11 @@ static size_t set_match(const dy_sa *sa, size_t k, const dy_set *s, int dir)
     return l;
 }
 
+size_t dy_set_match(const dy_sa *sa, size_t k, const dy_set *s, int dir)
+{
+    return set_match(sa, k, s, dir);
+}
+
 /* Does item `it` match at token k? Writes the number of tokens consumed
  * (for phrases and NPs) into *len. */
 static bool item_at(const dy_sa *sa, const dy_item *it, size_t k, int dir,
@@ -353,6 +358,13 @@ static void push_event(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,
     e->loc_tok_b = e->loc_tok_e = -1;
 }
 
+void dy_ev_push(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,
+                const char *code, uint32_t pattern, size_t vg, size_t vb,
+                size_t ve, uint16_t flags)
+{
+    push_event(sa, src, tgt, code, pattern, vg, vb, ve, flags);
+}
+
 /* Emit the events of one matched pattern. */
 static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
                  const match *m, int16_t src_np, int16_t tgt_np,
@@ -415,6 +427,8 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
     bool found = false;
     for (uint32_t i = 0; i < vb->npats; i++) {
         const dy_pattern *pt = &sa->dict->pats[vb->pats[i]];
+        if (pt->petr)
+            continue; /* PETRARCH patterns: events_petr.c */
         if ((pt->need & sa->bloom) != pt->need ||
             (pt->need_any[0] && !(pt->need_any[0] & sa->bloom)) ||
             (pt->need_any[1] && !(pt->need_any[1] & sa->bloom)) ||
@@ -506,10 +520,21 @@ static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
 static void verb_events(dy_sa *sa, bool *used)
 {
     const dy_dict *d = sa->dict;
+    dy_petr_ctx *pc = NULL;
     for (size_t g = 0; g < sa->nvg; g++) {
         dy_vg *v = &sa->vg[g];
         if (!v->verb)
             continue;
+        /* a verb with PETRARCH patterns is coded PETRARCH's way */
+        if (dy_petr_verb(sa, v)) {
+            if (!pc) {
+                pc = &sa->petr;
+                memset(pc, 0, sizeof *pc);
+                pc->opts = sa->petr_opts;
+            }
+            dy_petr_code_verb(sa, pc, g, used);
+            continue;
+        }
         /* "suspected of blowing up", "without returning": a gerund after a
          * preposition names an act, it does not report one */
         if (v->flags & VG_GERUND) {

@@ -346,7 +346,8 @@ static void complement_events(const dy_sa *sa, size_t g, size_t *out,
     *n = 0;
     for (size_t i = 0; i < sa->nev; i++) {
         const dy_ev *e = &sa->ev[i];
-        if (e->dropped || e->vg >= sa->nvg || e->vg == g)
+        if (e->dropped || e->vg >= sa->nvg || e->vg == g ||
+            (e->flags & EV_PETR))
             continue;
         const dy_vg *v = &sa->vg[e->vg];
         bool inf = v->ctrl == (int16_t)g;
@@ -389,8 +390,8 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
     for (size_t i = 0; i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
         const dy_vg *g = ev_vg(sa, e);
-        if (!g)
-            continue;
+        if (!g || (e->flags & EV_PETR))
+            continue; /* PETRARCH: modality is the patterns' business */
         int root = root_of(e->code);
         if (g->flags & VG_NEG) {
             drop(e, "negated");
@@ -463,7 +464,7 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         /* the outer events of this verb group */
         for (size_t i = 0; i < sa->nev; i++) {
             dy_ev *o = &sa->ev[i];
-            if (o->dropped || o->vg != g || (o->flags & EV_NOUN))
+            if (o->dropped || o->vg != g || (o->flags & (EV_NOUN | EV_PETR)))
                 continue;
             int root = root_of(o->orig);
             bool report = dy_wc(&sa->t[sa->vg[g].head], WC_REPORTING_VERBS);
@@ -657,11 +658,12 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
      * help") keeps its most specific code */
     for (size_t i = 0; i < sa->nev; i++) {
         dy_ev *a = &sa->ev[i];
-        if (a->dropped)
+        if (a->dropped || (a->flags & EV_PETR))
             continue;
         for (size_t k = 0; k < sa->nev; k++) {
             dy_ev *b = &sa->ev[k];
-            if (k == i || b->dropped || root_of(a->code) != root_of(b->code) ||
+            if (k == i || b->dropped || (b->flags & EV_PETR) ||
+                root_of(a->code) != root_of(b->code) ||
                 strcmp(a->src.code, b->src.code) != 0 || a->has_src != b->has_src)
                 continue;
             /* the same act once with and once without a target: keep the

@@ -461,6 +461,14 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
             space = TOKF_SPACE;
             continue;
         }
+        /* "Dol_Amroth": an underscore between letters joins words the way
+         * a space does (TABARI/PETRARCH texts and dictionaries write it) */
+        if (u[i] == '_' && i > beg && i + 1 < end && is_alpha(u[i - 1]) &&
+            is_alpha(u[i + 1])) {
+            i++;
+            space = TOKF_SPACE;
+            continue;
+        }
         size_t ul = url_len(text + i, end - i);
         if (ul) {
             push_tok(tv, text, i, i + ul, space);

@@ -1469,6 +1469,50 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
     }
 }
 
+/* Verbs after auxiliaries that the bigram model reads as nouns or
+ * adjectives: a base form after a modal or do-support ("did n't clash",
+ * "will not ever clash", "ca n't attack") and a participle after a form of
+ * have ("has broken relations", "has reasserted friendship") or, for a
+ * word the lexicon knows as a participle, directly after a form of be
+ * ("was shot dead"). Adverbs and negation may stand between. Also a base
+ * form between "to" and "whether" ("to question whether"). */
+static void verbs_after_aux(const dy_tagger *t, dy_tok *toks, size_t n)
+{
+    static const char *const dos[] = {"do", "does", "did", NULL};
+    static const char *const haves[] = {"has", "have", "had", "'ve", NULL};
+    static const char *const bes[] = {"is", "are", "was", "were", "be",
+                                      "been", "being", NULL};
+    static const char *const whether[] = {"whether", NULL};
+    for (size_t i = 1; i < n; i++) {
+        dy_tok *k = &toks[i];
+        if (k->tag != T_NN && k->tag != T_JJ && k->tag != T_VBP)
+            continue;
+        if ((k->flags & (TOKF_CAP | TOKF_UPPER | TOKF_HYPHJOIN | TOKF_DIGIT)) ||
+            (i + 1 < n && (toks[i + 1].flags & TOKF_HYPHJOIN)))
+            continue;
+        size_t j = i;
+        while (j > 0 && toks[j - 1].tag == T_RB)
+            j--;
+        if (j == 0)
+            continue;
+        const dy_tok *a = &toks[j - 1];
+        const tg_word *w = tok_word(t, k);
+        if ((a->tag == T_MD || word_is(a, dos)) && w && has_tag(t, w, T_VB)) {
+            k->tag = T_VB;
+        } else if (word_is(a, haves) && k->tag != T_VBP &&
+                   may_be_vbn(t, k)) {
+            k->tag = T_VBN;
+        } else if (word_is(a, bes) && k->tag == T_NN && j == i && w &&
+                   has_tag(t, w, T_VBN)) {
+            k->tag = T_VBN;
+        } else if (a->tag == T_TO && j == i && k->tag == T_NN && w &&
+                   has_tag(t, w, T_VB) && i + 1 < n &&
+                   word_is(&toks[i + 1], whether)) {
+            k->tag = T_VB; /* "to question whether" */
+        }
+    }
+}
+
 void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
 {
     if (!t || !toks || !n)
@@ -1479,6 +1523,7 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
     for (size_t b = 0; b < n; b += TG_WIN)
         prev = decode_window(t, toks, n, b, DY_MIN(n, b + TG_WIN), prev, &ss);
     fix_up(t, toks, n);
+    verbs_after_aux(t, toks, n);
 }
 
 #endif /* DY_TAG_COMPAT */

@@ -468,8 +468,10 @@ static void test_actors(void)
         CHECK_INT(d->ents[q].kind, ENT_ACTOR);
         CHECK_STR(d->ents[q].code, "NGOQUX");
     }
-    if (two >= 0)
+    if (two >= 0) {
         CHECK_STR(d->ents[two].code, "AAA");
+        CHECK_STR(d->ents[two].also, "BBB"); /* for PETRARCH coding */
+    }
     if (acme >= 0)
         CHECK_STR(d->ents[acme].code, "MNCZMB");
     if (eva >= 0) {
@@ -821,6 +823,183 @@ static void check_shared(const expect *x, const char *path)
     dyad_dict_free(dd);
 }
 
+/* ---- coding with PETRARCH's rules (events_petr.c, chunk.c) ------------- */
+
+static const char coding_verbs[] =
+    "--- RESTORE  [064]  ---\n"
+    "RESTORE\n"
+    "- * TIES  [064]\n"
+    "- NOT * RELATIONS  [112]\n"
+    "&NEGAUX\n"
+    "+DID N'T\n"
+    "+WILL NOT\n"
+    "--- CLASH  [223] ---\n"
+    "CLASH\n"
+    "- &NEGAUX * OVER EFFORTS  [904]\n"
+    "- * OVER EFFORTS  [121]\n"
+    "--- DELAY  [120]  ---\n"
+    "DELAY\n"
+    "- % HAVE *  [191]\n"
+    "--- AGREE  [081] ---\n"
+    "AGREE\n"
+    "- * WITH %  [031]\n"
+    "--- CONDEMN  [122] ---\n"
+    "CONDEMN\n"
+    "--- PROMISE  [050] ---\n"
+    "PROMISE\n"
+    "--- SAID  [023] ---\n"
+    "SAID\n"
+    "--- LEFT  [032:033] ---\n"
+    "LEFT\n"
+    "--- ABANDON  [345] ---\n"
+    "ABANDON\n"
+    "- * EFFORT  [987]\n";
+
+static const char coding_actors[] =
+    "ARNOR_ [ARN]\n"
+    "GONDOR [GON]\n"
+    "OSGILIATH [OSG]\n"
+    "ERIADOR [ERI]\n"
+    "ITHILEN [ITH]\n"
+    "BREE [BRE]\n"
+    "LORIEN [ELR/GAL]\n"
+    "ITHILEN TELEVISION [ITHTV]\n"
+    "ITHILEN_RADIO [ITHRAD]\n";
+
+static const char coding_agents[] =
+    "MSF {} [NGO~]\n"
+    "DIPLOMAT [~GOV]\n"
+    "GOVERNMENT [~GOV]\n"
+    "SOLDIER [~MIL]\n"
+    "OFFICIAL [~GOV]\n"
+    "LAWMAKER [~LEG]\n";
+
+/* The events of text as "SRC TGT CODE" joined by ", " in output order. */
+static const char *coded(dyad_coder *c, const char *text)
+{
+    static char buf[1024];
+    dyad_input in;
+    memset(&in, 0, sizeof in);
+    in.text = text;
+    in.text_len = strlen(text);
+    in.date = "1995-01-01";
+    buf[0] = 0;
+    if (dyad_code(c, &in) != DYAD_OK)
+        return "(error)";
+    size_t m = 0;
+    for (size_t i = 0; i < dyad_event_count(c) && m < sizeof buf; i++) {
+        const dyad_event *e = dyad_event_get(c, i);
+        m += (size_t)snprintf(buf + m, sizeof buf - m, "%s%s %s %s",
+                              i ? ", " : "", e->source.code,
+                              e->target.code[0] ? e->target.code : "-",
+                              e->cameo);
+    }
+    return buf;
+}
+
+static void test_coding(void)
+{
+    char dir[] = "/tmp/dyad-petrc-XXXXXX";
+    if (!mkdtemp(dir)) {
+        th_skip("cannot create a temporary folder");
+        return;
+    }
+    static const struct {
+        const char *name, *text;
+    } files[] = {{"a.verbs.txt", coding_verbs},
+                 {"b.actors.txt", coding_actors},
+                 {"c.agents.txt", coding_agents}};
+    char path[256];
+    for (size_t i = 0; i < DY_ARRAY_LEN(files); i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+        FILE *f = fopen(path, "wb");
+        if (f) {
+            fputs(files[i].text, f);
+            fclose(f);
+        }
+    }
+    dyad_dict *d = NULL;
+    dyad_coder *c = NULL;
+    CHECK_INT(dyad_dict_new(&d), DYAD_OK);
+    CHECK_INT(dyad_dict_load(d, dir), DYAD_OK);
+    if (dyad_dict_finish(d) != DYAD_OK) {
+        th_skip("dictionary not finished (tagger lexicon missing?)");
+    } else if (dyad_coder_new(&c, d, NULL) == DYAD_OK) {
+        /* no modality: the pattern's code as it is */
+        CHECK_STR(coded(c, "Arnor is about to restore full diplomatic ties "
+                           "with Gondor."),
+                  "ARN GON 064");
+        /* negation is the patterns' business */
+        CHECK_STR(coded(c, "Bree didn't clash over the efforts of Eriador."),
+                  "BRE ERI 904");
+        CHECK_STR(coded(c, "Bree clashed over the efforts of Eriador."),
+                  "BRE ERI 121");
+        /* words as written: EFFORT is not "efforts" */
+        CHECK_STR(coded(c, "Arnor abandoned efforts to help Gondor."),
+                  "ARN GON 345");
+        /* the first actor and every agent; prefix agents */
+        CHECK_STR(coded(c, "An MSF Arnor diplomat restored ties with Gondor."),
+                  "NGOARNGOV GON 064");
+        CHECK_STR(coded(c, "Arnor restored ties with Gondor's government."),
+                  "ARN GONGOV 064");
+        CHECK_STR(coded(c, "Lawmakers in Osgiliath and Gondor restored ties "
+                           "with Eriador."),
+                  "OSGLEG ERI 064, GONLEG ERI 064");
+        /* % before the verb: each member with each other */
+        CHECK_STR(coded(c, "Gondor and Osgiliath have delayed their meeting."),
+                  "GON OSG 191, OSG GON 191");
+        /* % after it: the targets */
+        CHECK_STR(coded(c, "Eriador agrees with Gondor and Osgiliath that "
+                           "this should end."),
+                  "ERI GON 031, ERI OSG 031");
+        /* several codes of one actor */
+        CHECK_STR(coded(c, "Arnor restored ties with Lorien."),
+                  "ARN ELR 064, ARN GAL 064");
+        /* a blank in an actor phrase allows other words there, an
+         * underscore does not */
+        CHECK_STR(coded(c, "Ithilen state-run television restored ties "
+                           "with Gondor."),
+                  "ITHTV GON 064");
+        CHECK_STR(coded(c, "Ithilen state radio restored ties with Gondor."),
+                  "ITH GON 064");
+        /* a coordinated verb phrase shares the subject */
+        CHECK_STR(coded(c, "The Ithilen government condemned an attack by "
+                           "Osgiliath soldiers and promised aid to Gondor."),
+                  "ITHGOV OSGMIL 122, ITHGOV GON 050");
+        /* a paired code; a coded verb phrase holds no further verb */
+        CHECK_STR(coded(c, "Bree left for Gondor to restore ties with Arnor."),
+                  "BRE GON 032, GON BRE 033");
+        /* comma clauses of 2-8 words are deleted (defaults) ... */
+        CHECK_STR(coded(c, "Arnor restored ties with Gondor, a senior "
+                           "official said on Saturday."),
+                  "ARN GON 064");
+        /* ... unless the configuration says otherwise */
+        dyad_petr_config pc;
+        dyad_petr_config_init(&pc);
+        CHECK_INT(pc.comma_max, 8);
+        pc.comma_emax = 0;
+        CHECK_INT(dyad_coder_set_petr(c, &pc), DYAD_OK);
+        CHECK_STR(coded(c, "Arnor restored ties with Gondor, a senior "
+                           "official said on Saturday."),
+                  "ARN GON 064, ---GOV - 023");
+        /* new actors */
+        pc.new_actor_length = 4;
+        CHECK_INT(dyad_coder_set_petr(c, &pc), DYAD_OK);
+        CHECK_STR(coded(c, "The Grey Council left for Gondor."),
+                  "\"THE GREY COUNCIL\" GON 032, GON \"THE GREY COUNCIL\" 033");
+        CHECK_INT(dyad_coder_set_petr(c, NULL), DYAD_OK);
+        CHECK_STR(coded(c, "The Grey Council left for Gondor."), "");
+        CHECK_INT(dyad_coder_set_petr(NULL, NULL), DYAD_EINVAL);
+    }
+    dyad_coder_free(c);
+    dyad_dict_free(d);
+    for (size_t i = 0; i < DY_ARRAY_LEN(files); i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 static void test_shared(void)
 {
     for (size_t i = 0; i < DY_ARRAY_LEN(shared); i++) {
@@ -866,5 +1045,6 @@ void suite_petr(void)
     test_files();
     test_fault();
     test_garbage();
+    test_coding();
     test_shared();
 }

@@ -102,6 +102,9 @@ static void test_possessives_contractions(void)
               "say@40-43 ,@43-44 we@45-47 've@47-50 won@51-54");
     /* a name with an apostrophe stays whole */
     CHECK_STR(toks("O'Neill spoke"), "O'Neill@0-7 spoke@8-13");
+    /* an underscore between letters separates words (TABARI style) */
+    CHECK_STR(toks("Dol_Amroth"), "Dol@0-3 Amroth@4-10");
+    CHECK_STR(toks("x _ y"), "x@0-1 _@2-3 y@4-5");
     /* plural possessive */
     CHECK_STR(toks("the allies' plan"), "the@0-3 allies@4-10 '@10-11 plan@12-16");
     /* capitals */
