@@ -100,6 +100,15 @@ const char *dyad_dict_warnings(const dyad_dict *dd)
 
 /* ---- building ------------------------------------------------------------ */
 
+/* snprintf(dst, cap, "%s", s) without the cost of a printf call: the
+ * loaders copy a code into every entity, role and pattern. */
+static void copy_str(char *dst, size_t cap, const char *s)
+{
+    size_t n = strnlen(s, cap - 1);
+    memcpy(dst, s, n);
+    dst[n] = 0;
+}
+
 uint32_t dy_dict_file(dy_dict *d, const char *path)
 {
     if (DY_GROW(d->files, d->capfiles, d->nfiles + 1))
@@ -137,7 +146,7 @@ long dy_dict_add_entity(dy_dict *d, int kind, const char *code,
     dy_entity *e = &d->ents[d->nents];
     memset(e, 0, sizeof *e);
     e->kind = (uint8_t)kind;
-    snprintf(e->code, sizeof e->code, "%s", code ? code : "");
+    copy_str(e->code, sizeof e->code, code ? code : "");
     e->name = name ? dy_arena_strndup(&d->arena, name, strlen(name)) : "";
     if (!e->name)
         return dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
@@ -164,7 +173,7 @@ int dy_dict_add_role(dy_dict *d, uint32_t ent, const char *code, int32_t from,
         e->role0 = (uint32_t)d->nroles;
     dy_role *r = &d->roles[d->nroles++];
     memset(r, 0, sizeof *r);
-    snprintf(r->code, sizeof r->code, "%s", code);
+    copy_str(r->code, sizeof r->code, code);
     r->from = from;
     r->to = to;
     r->title = title && *title ? dy_arena_strndup(&d->arena, title, strlen(title))
@@ -193,7 +202,7 @@ int dy_dict_add_phrase_words(dy_dict *d, uint32_t ent, int kind,
     p->kind = (uint8_t)kind;
     p->ntok = (uint8_t)nw;
     if (agent)
-        snprintf(p->agent, sizeof p->agent, "%s", agent);
+        copy_str(p->agent, sizeof p->agent, agent);
     p->casemask = casemask;
     memcpy(p->words, words, nw * sizeof *words);
     p->src = src;
@@ -292,8 +301,8 @@ int dy_dict_add_pattern(dy_dict *d, uint32_t verb, const char *code,
     }
     dy_pattern *p = &d->pats[d->npats];
     memset(p, 0, sizeof *p);
-    snprintf(p->code, sizeof p->code, "%s", code);
-    snprintf(p->rcode, sizeof p->rcode, "%s", rcode ? rcode : "");
+    copy_str(p->code, sizeof p->code, code);
+    copy_str(p->rcode, sizeof p->rcode, rcode ? rcode : "");
     p->reciprocal = (uint8_t)reciprocal;
     p->nbefore = (uint8_t)nbefore;
     p->nafter = (uint8_t)nafter;

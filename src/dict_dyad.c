@@ -262,6 +262,20 @@ static uint32_t fnv32(const char *s, size_t n)
     return h;
 }
 
+/* Append s[0..n) to out (capacity cap, always NUL-terminated); returns
+ * the new length: snprintf's truncation without its cost. */
+static size_t cat(char *out, size_t k, size_t cap, const char *s, size_t n)
+{
+    if (k + 1 >= cap)
+        return k;
+    if (n > cap - 1 - k)
+        n = cap - 1 - k;
+    memcpy(out + k, s, n);
+    k += n;
+    out[k] = 0;
+    return k;
+}
+
 /* Tokenise one pattern word into lower-case word ids. */
 static size_t item_words(parser *p, str w, uint32_t *out, size_t max)
 {
@@ -441,11 +455,20 @@ static int pattern_line(parser *p, str line)
         rev[i].adjacent = (orig + 1 < nb) ? before[orig + 1].adjacent : 0;
     }
     char id[128];
-    if (idbuf[0])
-        snprintf(id, sizeof id, "%s", idbuf);
-    else
-        snprintf(id, sizeof id, "%.*s.%s.%04x", (int)p->lemma_len, p->lemma,
-                 code.n ? c1 : "", fnv32(full.s, full.n) & 0xFFFF);
+    if (idbuf[0]) {
+        memcpy(id, idbuf, sizeof idbuf); /* NUL-terminated, shorter than id */
+    } else {
+        /* "lemma.code.hhhh", as snprintf "%.*s.%s.%04x" would write it */
+        static const char hex[] = "0123456789abcdef";
+        unsigned h = fnv32(full.s, full.n) & 0xFFFF;
+        char hx[5] = {hex[(h >> 12) & 15], hex[(h >> 8) & 15],
+                      hex[(h >> 4) & 15], hex[h & 15], 0};
+        size_t k = cat(id, 0, sizeof id, p->lemma, p->lemma_len);
+        k = cat(id, k, sizeof id, ".", 1);
+        k = cat(id, k, sizeof id, c1, code.n ? strlen(c1) : 0);
+        k = cat(id, k, sizeof id, ".", 1);
+        cat(id, k, sizeof id, hx, 4);
+    }
     for (char *q = id; *q; q++)
         if (*q == ' ')
             *q = '_';
