@@ -31,6 +31,7 @@ dyad_status dyad_dict_new(dyad_dict **out)
     if (!d)
         return DYAD_ENOMEM;
     dy_arena_init(&d->arena, 1 << 18);
+    dy_arena_init(&d->scratch, 4096);
     if (dy_strtab_init(&d->words)) {
         dy_strtab_free(&d->words);
         dy_free(d);
@@ -78,6 +79,7 @@ void dyad_dict_free(dyad_dict *dd)
     dy_buf_free(&d->out);
     dy_strtab_free(&d->words);
     dy_arena_free(&d->arena);
+    dy_arena_free(&d->scratch);
     dy_free(d);
 }
 
@@ -209,19 +211,22 @@ int dy_dict_add_phrase_words(dy_dict *d, uint32_t ent, int kind,
     return 0;
 }
 
+size_t dy_dict_tokens(dy_dict *d, const char *s, size_t n, dy_tok *out,
+                      size_t max)
+{
+    dy_arena_reset(&d->scratch);
+    return dy_tokenize_phrase(s, n, &d->scratch, out, max);
+}
+
 /* Tokenise a dictionary phrase into word ids and a case mask. */
 static size_t phrase_words(dy_dict *d, const char *text, size_t n,
                            uint32_t *words, uint32_t *casemask)
 {
     dy_tok toks[DY_PHRASE_MAX + 1];
-    dy_arena tmp;
-    dy_arena_init(&tmp, 4096);
-    size_t nt = dy_tokenize_phrase(text, n, &tmp, toks, DY_PHRASE_MAX + 1);
+    size_t nt = dy_dict_tokens(d, text, n, toks, DY_PHRASE_MAX + 1);
     *casemask = 0;
-    if (nt > DY_PHRASE_MAX) {
-        dy_arena_free(&tmp);
+    if (nt > DY_PHRASE_MAX)
         return nt;
-    }
     for (size_t i = 0; i < nt; i++) {
         words[i] = dy_dict_intern(d, toks[i].low, toks[i].nlow);
         unsigned c = 0;
@@ -231,7 +236,6 @@ static size_t phrase_words(dy_dict *d, const char *text, size_t n,
             c = CASE_CAP;
         *casemask |= c << (2 * i);
     }
-    dy_arena_free(&tmp);
     return nt;
 }
 

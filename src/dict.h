@@ -227,6 +227,8 @@ typedef struct dy_trie_node {
 struct dy_dict {
     dy_err err;
     dy_arena arena;
+    dy_arena scratch;        /* tokens of the phrase being added (reset
+                                for each phrase)                         */
     int finished;
 
     /* files read, for provenance */
@@ -315,6 +317,9 @@ static inline const dy_word *dy_dict_winfo(const dy_dict *d, uint32_t w)
 /* ---- building (used by the format readers) ---------------------------- */
 
 uint32_t dy_dict_file(dy_dict *d, const char *path);
+/* dy_tokenize_phrase into d's scratch arena (valid until the next call). */
+size_t dy_dict_tokens(dy_dict *d, const char *s, size_t n, dy_tok *out,
+                      size_t max);
 uint32_t dy_dict_intern(dy_dict *d, const char *s, size_t n);
 /* Add an entity; returns its index or -1 (error in d->err). */
 long dy_dict_add_entity(dy_dict *d, int kind, const char *code,

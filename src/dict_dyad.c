@@ -280,12 +280,9 @@ static size_t cat(char *out, size_t k, size_t cap, const char *s, size_t n)
 static size_t item_words(parser *p, str w, uint32_t *out, size_t max)
 {
     dy_tok toks[16];
-    dy_arena tmp;
-    dy_arena_init(&tmp, 2048);
-    size_t n = dy_tokenize_phrase(w.s, w.n, &tmp, toks, DY_MIN(max, 16));
+    size_t n = dy_dict_tokens(p->d, w.s, w.n, toks, DY_MIN(max, 16));
     for (size_t i = 0; i < n; i++)
         out[i] = dy_dict_intern(p->d, toks[i].low, toks[i].nlow);
-    dy_arena_free(&tmp);
     return n;
 }
 
