@@ -644,8 +644,13 @@ static int build_forms(dy_dict *d)
             fw->flags |= W_NOUNFORM;
         }
     }
-    /* pattern words: plural and verb forms map to the written word */
+    /* pattern words: plural and verb forms map to the written word. A
+     * word is inflected once however many items have it: adding its forms
+     * again would change nothing (a form keeps the first lemma it gets). */
     size_t nwords_before = d->words.n;
+    uint8_t *seen = dy_calloc(nwords_before + 1, 1); /* 1 items, 2 sets */
+    if (!seen)
+        { dy_free(head); return DYAD_ENOMEM; }
     for (size_t i = 0; i < d->nitems; i++) {
         dy_item *it = &d->items[i];
         uint32_t ws[64];
@@ -657,18 +662,19 @@ static int build_forms(dy_dict *d)
                 ws[nw++] = d->altw[it->v + j];
         for (size_t j = 0; j < nw; j++) {
             uint32_t w = ws[j];
-            if (w > nwords_before)
+            if (w > nwords_before || (seen[w] & 1))
                 continue;
+            seen[w] |= 1;
             const char *s = dy_strtab_str(&d->words, w);
             size_t n = d->words.len[w];
             if (n < 3)
                 continue;
             if (dy_inflect_noun(s, n, pl) && add_form(d, pl, strlen(pl), w, 0, 0, 0))
-                { dy_free(head); return DYAD_ENOMEM; }
+                { dy_free(seen); dy_free(head); return DYAD_ENOMEM; }
             size_t k = dy_inflect_verb(s, n, forms);
             for (size_t f = 0; f < k; f++)
                 if (add_form(d, forms[f], strlen(forms[f]), w, 0, 0, 0))
-                    { dy_free(head); return DYAD_ENOMEM; }
+                    { dy_free(seen); dy_free(head); return DYAD_ENOMEM; }
         }
     }
     for (size_t si = 0; si < d->nsets; si++) {
@@ -676,17 +682,20 @@ static int build_forms(dy_dict *d)
         for (uint32_t p = 0; p < st->len;) {
             uint32_t nw = st->members[p];
             /* inflect the last word of each member */
-            if (nw > 0) {
-                uint32_t w = st->members[p + nw];
+            uint32_t w = nw > 0 ? st->members[p + nw] : 0;
+            if (nw > 0 && (w > nwords_before || !(seen[w] & 2))) {
+                if (w <= nwords_before)
+                    seen[w] |= 2;
                 const char *s = dy_strtab_str(&d->words, w);
                 size_t n = d->words.len[w];
                 if (n >= 3 && dy_inflect_noun(s, n, pl) &&
                     add_form(d, pl, strlen(pl), w, 0, 0, 0))
-                    { dy_free(head); return DYAD_ENOMEM; }
+                    { dy_free(seen); dy_free(head); return DYAD_ENOMEM; }
             }
             p += nw + 1;
         }
     }
+    dy_free(seen);
     dy_free(head);
     return winfo_ensure(d);
 }
