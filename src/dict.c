@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #ifndef DYAD_DEFAULT_DICT_DIR
@@ -1020,12 +1021,43 @@ int dy_entity_code(const dy_dict *d, const dy_entity *e, int32_t days,
 
 /* ---- loading files -------------------------------------------------------- */
 
-static int read_file(dy_dict *d, const char *path, char **buf, size_t *n)
+/* A dictionary file's bytes: mapped (a regular file; its pages come from
+ * the page cache, nothing is copied) or read into memory (anything else,
+ * or where mapping fails). */
+typedef struct dict_text {
+    const char *buf;
+    size_t n;
+    void *map;              /* mmap'ed (n bytes), or NULL                  */
+    char *heap;             /* read into memory, or NULL                   */
+} dict_text;
+
+static void text_free(dict_text *t)
 {
+    if (t->map)
+        munmap(t->map, t->n);
+    dy_free(t->heap);
+}
+
+static int read_file(dy_dict *d, const char *path, dict_text *t)
+{
+    memset(t, 0, sizeof *t);
     FILE *f = fopen(path, "rb");
     if (!f)
         return dy_fail(&d->err, DYAD_EIO, "%s: cannot open: %s", path,
                        strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uintmax_t)st.st_size < SIZE_MAX) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ,
+                       MAP_PRIVATE | MAP_POPULATE, fileno(f), 0);
+        if (m != MAP_FAILED) {
+            fclose(f);
+            t->map = m;
+            t->buf = m;
+            t->n = (size_t)st.st_size;
+            return 0;
+        }
+    }
     dy_buf b;
     dy_buf_init(&b);
     char tmp[65536];
@@ -1040,9 +1072,10 @@ static int read_file(dy_dict *d, const char *path, char **buf, size_t *n)
                        "%s: cannot read", path);
     }
     dy_buf_cstr(&b);
-    *buf = b.p ? b.p : dy_strdup("");
-    *n = b.len;
-    return *buf ? 0 : DYAD_ENOMEM;
+    t->heap = b.p ? b.p : dy_strdup("");
+    t->buf = t->heap;
+    t->n = b.len;
+    return t->heap ? 0 : DYAD_ENOMEM;
 }
 
 static bool is_dyad_format(const char *buf, size_t n)
@@ -1149,15 +1182,16 @@ static void snap_restore(dy_dict *d, const snapshot *s)
 
 static int load_file(dy_dict *d, const char *path)
 {
-    char *buf;
-    size_t n;
-    int r = read_file(d, path, &buf, &n);
+    dict_text text;
+    int r = read_file(d, path, &text);
     if (r)
         return r;
+    const char *buf = text.buf;
+    size_t n = text.n;
     snapshot snap;
     if (snap_take(d, &snap)) {
         snap_free(&snap);
-        dy_free(buf);
+        text_free(&text);
         return dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
     }
     if (is_dyad_format(buf, n)) {
@@ -1175,7 +1209,7 @@ static int load_file(dy_dict *d, const char *path)
     if (r)
         snap_restore(d, &snap);
     snap_free(&snap);
-    dy_free(buf);
+    text_free(&text);
     return r;
 }
 
