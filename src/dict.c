@@ -49,6 +49,18 @@ void dyad_dict_free(dyad_dict *dd)
     dy_dict *d = (dy_dict *)dd;
     if (!d)
         return;
+    if (d->img_used) {
+        /* the tables are in the mapped image */
+        dy_gaz_free(d->gaz);
+        dy_buf_free(&d->warnings);
+        dy_buf_free(&d->out);
+        dy_cache_free(d);
+        dy_arena_free(&d->arena);
+        dy_arena_free(&d->scratch);
+        dy_free(d);
+        return;
+    }
+    dy_cache_free(d);
     for (size_t i = 0; i < d->nverbs; i++)
         dy_free(d->verbs[i].pats);
     for (size_t i = 0; i < d->nsets; i++) {
@@ -92,12 +104,14 @@ const char *dyad_dict_errmsg(const dyad_dict *dd)
 
 size_t dyad_dict_warning_count(const dyad_dict *dd)
 {
+    dy_dict_materialize((dy_dict *)(uintptr_t)dd);
     return ((const dy_dict *)dd)->nwarnings;
 }
 
 const char *dyad_dict_warnings(const dyad_dict *dd)
 {
     dy_dict *d = (dy_dict *)(uintptr_t)dd;
+    dy_dict_materialize(d);
     return dy_buf_cstr(&d->warnings);
 }
 
@@ -835,11 +849,19 @@ static int cmp_fuzzy(const void *a, const void *b)
     return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
 }
 
-static const char *tagger_dir(void)
+const char *dy_dict_tagger_dir(void)
 {
     const char *e = getenv("DYAD_TAGGER_DIR");
     return e && *e ? e : DYAD_DEFAULT_TAGGER_DIR;
 }
+
+void dy_dict_codes_path(char *out, size_t cap)
+{
+    const char *e = getenv("DYAD_DICT_DIR");
+    snprintf(out, cap, "%s/codes.dyad", e && *e ? e : DYAD_DEFAULT_DICT_DIR);
+}
+
+static dyad_status finish(dy_dict *d);
 
 dyad_status dyad_dict_finish(dyad_dict *dd)
 {
@@ -848,6 +870,27 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         return DYAD_EINVAL;
     if (d->finished)
         return DYAD_OK;
+    if (d->deferred) {
+        /* the compiled image of what was loaded (dict_cache.c) */
+        if (dy_cache_adopt(d) == 0) {
+            /* places: not part of an image */
+            if (!d->gaz)
+                dy_gaz_load_default(&d->gaz, &d->warnings, &d->nwarnings);
+            d->finished = 1;
+            return DYAD_OK;
+        }
+        int r = dy_dict_materialize(d);
+        if (r)
+            return (dyad_status)r;
+    }
+    dyad_status r = finish(d);
+    if (r == DYAD_OK)
+        dy_cache_store(d);
+    return r;
+}
+
+static dyad_status finish(dy_dict *d)
+{
     for (size_t i = 0; i < d->nsets; i++)
         if (!d->sets[i].defined) {
             const dy_set *st = &d->sets[i];
@@ -859,10 +902,10 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
     /* the CAMEO code table is ontology, not a choice of dictionary: a
      * dictionary set without one (e.g. PETRARCH files) gets dyad's */
     if (d->ncodes == 0) {
-        const char *e = getenv("DYAD_DICT_DIR");
         char path[4096];
-        snprintf(path, sizeof path, "%s/codes.dyad",
-                 e && *e ? e : DYAD_DEFAULT_DICT_DIR);
+        dy_dict_codes_path(path, sizeof path);
+        if (d->sig_load.len)
+            dy_cache_sig_codes(d, path);
         struct stat st;
         if (stat(path, &st) == 0) {
             int rc = load_file(d, path);
@@ -870,10 +913,14 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
                 return (dyad_status)rc;
         }
     }
-    int r = dy_tagger_load(&d->tagger, tagger_dir(), &d->err);
+    dy_cache_sig_tagger(d);
+    int r = dy_tagger_load(&d->tagger, dy_dict_tagger_dir(), &d->err);
     if (r)
         return (dyad_status)r;
-    /* places: the gazetteer is optional; a missing one is a warning */
+    /* places: the gazetteer is optional; a missing one is a warning (not
+     * part of a compiled image: the warnings before it are) */
+    d->warn_len0 = d->warnings.len;
+    d->nwarn0 = d->nwarnings;
     if (!d->gaz)
         dy_gaz_load_default(&d->gaz, &d->warnings, &d->nwarnings);
     if (intern_wordlists(d) || build_forms(d) || build_trie(d))
@@ -1218,7 +1265,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static bool dict_file_name(const char *name)
+bool dy_dict_file_name(const char *name)
 {
     size_t n = strlen(name);
     if (name[0] == '.')
@@ -1273,7 +1320,7 @@ static int load_path(dy_dict *d, const char *path, int depth)
             continue;
         if (S_ISDIR(s2.st_mode))
             r = load_path(d, full, depth + 1);
-        else if (dict_file_name(names[i]))
+        else if (dy_dict_file_name(names[i]))
             r = load_file(d, full);
     }
     for (size_t i = 0; i < nn; i++)
@@ -1284,6 +1331,14 @@ static int load_path(dy_dict *d, const char *path, int depth)
     return r;
 }
 
+int dy_dict_materialize(dy_dict *d)
+{
+    if (!d || !d->deferred)
+        return 0;
+    dy_cache_drop(d);
+    return load_path(d, d->first_path, 0);
+}
+
 dyad_status dyad_dict_load(dyad_dict *dd, const char *path)
 {
     dy_dict *d = (dy_dict *)dd;
@@ -1292,6 +1347,17 @@ dyad_status dyad_dict_load(dyad_dict *dd, const char *path)
     if (d->finished)
         return (dyad_status)dy_fail(&d->err, DYAD_EINVAL,
                                     "dictionary already finished");
+    if (d->deferred) {
+        /* a second load: the first one's image cannot be used */
+        int r = dy_dict_materialize(d);
+        if (r)
+            return (dyad_status)r;
+    }
+    /* the first load of an empty dictionary may have a compiled image
+     * (dict_cache.c): its files are then read only if finish cannot use
+     * it */
+    if (d->nloads++ == 0 && d->nfiles == 0 && dy_cache_probe(d, path))
+        return DYAD_OK;
     return (dyad_status)load_path(d, path, 0);
 }
 

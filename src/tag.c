@@ -51,7 +51,7 @@
  * hash. dy_tagger_tag allocates nothing, keeps its state on the stack
  * (about 45 KB) and writes only to the tokens: a loaded tagger may be shared
  * by threads. */
-#include "dy.h"
+#include "dict.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -643,6 +643,57 @@ int dy_tagger_load(dy_tagger **out, const char *dir, dy_err *err)
 }
 
 size_t dy_tagger_words(const dy_tagger *t) { return t ? t->nlex : 0; }
+
+/* The lexicon as a compiled dictionary image holds it (dict_cache.c): the
+ * struct with its pointers set to where the arrays that follow it will be
+ * mapped. A change of the struct must be reflected here. */
+_Static_assert(sizeof(void *) != 8 ||
+                   sizeof(struct dy_tagger) ==
+                       (8 * 12 + 8 * CL_COUNT + 4 * T_COUNT * T_COUNT + 7) /
+                           8 * 8,
+               "struct dy_tagger changed: update dy_tagger_image");
+
+int dy_tagger_image(const dy_tagger *t, dy_imgw *w)
+{
+    dy_tagger c;
+    memcpy(&c, t, sizeof c);
+    size_t nslots = (size_t)t->mask + 1;
+    if (dy_imgw_align(w, 8))
+        return -1;
+    uint64_t at = dy_imgw_addr(w) + sizeof c;
+    c.slots = (tg_slot *)(uintptr_t)at;
+    at += nslots * sizeof *t->slots;
+    c.words = (tg_word *)(uintptr_t)at;
+    c.capwords = c.nwords;
+    at += t->nwords * sizeof *t->words;
+    c.ents = (tg_ent *)(uintptr_t)at;
+    c.capents = c.nents;
+    at += t->nents * sizeof *t->ents;
+    c.pool = (char *)(uintptr_t)at;
+    c.cappool = c.npool;
+    for (int k = 0; k < CL_COUNT; k++)
+        c.cls[k] = t->cls[k] ? (const tg_word *)(uintptr_t)(
+                                   (uint64_t)(uintptr_t)c.words +
+                                   (uint64_t)(t->cls[k] - t->words) *
+                                       sizeof *t->words)
+                             : NULL;
+    if (dy_imgw_put(w, &c, sizeof c) ||
+        dy_imgw_put(w, t->slots, nslots * sizeof *t->slots) ||
+        dy_imgw_put(w, t->words, t->nwords * sizeof *t->words))
+        return -1;
+    for (size_t i = 0; i < t->nents; i++) {
+        tg_ent e; /* its padding zeroed */
+        memset(&e, 0, sizeof e);
+        e.em = t->ents[i].em;
+        e.cnt = t->ents[i].cnt;
+        e.tag = t->ents[i].tag;
+        if (dy_imgw_put(w, &e, sizeof e))
+            return -1;
+    }
+    if (dy_imgw_put(w, t->pool, t->npool) || dy_imgw_align(w, 8))
+        return -1;
+    return 0;
+}
 
 /* ---- unknown words --------------------------------------------------- */
 
