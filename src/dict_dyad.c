@@ -817,6 +817,26 @@ static int attr_line(parser *p, str line)
     return FAIL(p, "unknown attribute '%.*s' here", (int)kw.n, kw.s);
 }
 
+/* Does s have a control character other than a tab? Eight bytes at a
+ * time: a word with no byte below 0x20 needs no closer look. */
+static bool has_control(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t v;
+        memcpy(&v, s + k, 8);
+        if (!((v - 0x2020202020202020ull) & ~v & 0x8080808080808080ull))
+            continue;
+        for (size_t j = k; j < k + 8; j++)
+            if ((unsigned char)s[j] < 0x20 && s[j] != '\t')
+                return true;
+    }
+    for (; k < n; k++)
+        if ((unsigned char)s[k] < 0x20 && s[k] != '\t')
+            return true;
+    return false;
+}
+
 int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n)
 {
     parser p;
@@ -829,9 +849,8 @@ int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n)
     if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         i = 3; /* a UTF-8 byte-order mark */
     while (i < n) {
-        size_t j = i;
-        while (j < n && buf[j] != '\n')
-            j++;
+        const char *nl = memchr(buf + i, '\n', n - i);
+        size_t j = nl ? (size_t)(nl - buf) : n;
         p.line++;
         str line = {buf + i, j - i};
         /* strip the comment */
@@ -841,10 +860,8 @@ int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n)
         while (line.n && sp(line.s[line.n - 1]))
             line.n--;
         if (line.n) {
-            for (size_t k = 0; k < line.n; k++)
-                if ((unsigned char)line.s[k] < 0x20 && line.s[k] != '\t') {
-                    return FAIL(&p, "control character in line");
-                }
+            if (has_control(line.s, line.n))
+                return FAIL(&p, "control character in line");
             int r;
             if (sp(line.s[0])) {
                 str t = trim(line);
