@@ -391,6 +391,9 @@ void dy_cache_store(dy_dict *d);
  * before reading them (when the dictionary may be cached). */
 void dy_cache_sig_codes(dy_dict *d, const char *path);
 void dy_cache_sig_tagger(dy_dict *d);
+/* Loads of files changed less than secs seconds ago are not stored
+ * (default 2; tests set 0). */
+void dy_cache_set_fresh(int secs);
 /* Unmap an image; free what the cache kept (dyad_dict_free). */
 void dy_cache_free(dy_dict *d);
 /* Is name a dictionary file in a folder (*.dyad, *.txt, not hidden)? */

@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #if defined(__linux__) && UINTPTR_MAX == UINT64_MAX && defined(MAP_FIXED_NOREPLACE)
@@ -704,6 +705,31 @@ static void prune(const char *dir)
     dy_free(v);
 }
 
+/* Was a file read changed in the last two seconds? Where timestamps are
+ * coarse, a second change within the same tick could go unseen by its
+ * signature (as in git's "racy" index entries): such a load is not stored
+ * (the next one will be). */
+static int fresh_secs = 2;
+
+void dy_cache_set_fresh(int secs) { fresh_secs = secs; }
+
+static bool too_fresh(const dy_dict *d)
+{
+    struct timespec now;
+    if (fresh_secs <= 0)
+        return false;
+    if (clock_gettime(CLOCK_REALTIME, &now) != 0)
+        return true;
+    for (size_t i = 0; i < d->nfiles; i++) {
+        struct stat st;
+        if (stat(d->files[i], &st) != 0 ||
+            st.st_mtim.tv_sec >= now.tv_sec - fresh_secs ||
+            st.st_ctim.tv_sec >= now.tv_sec - fresh_secs)
+            return true;
+    }
+    return false;
+}
+
 void dy_cache_store(dy_dict *d)
 {
     char dir[PATH_MAX], name[CPATH], tmp[CPATH];
@@ -734,7 +760,7 @@ void dy_cache_store(dy_dict *d)
             memcmp(sig[SIG_CODES].p, d->sig_codes.p, d->sig_codes.len) != 0)
             goto out;
     }
-    if (sig_build(&sig[SIG_BUILD]) || d->warnings.oom)
+    if (sig_build(&sig[SIG_BUILD]) || d->warnings.oom || too_fresh(d))
         goto out;
     /* the folder: ours, made if missing */
     struct stat st;
