@@ -213,6 +213,9 @@ typedef struct rd {
     bool oom;
     dy_buf lbuf;            /* a line with an inline <!-- --> cut out       */
     dy_arena tmp;           /* token strings of the text being tokenised    */
+    char text[1024];        /* that text, underscores read as spaces: the
+                               tokens may point into it, and are read after
+                               tokenize() returns (name_casemask)          */
     dy_tok toks[MAXTOK];
     char low[1024];         /* lower-case words of the fast path            */
     uint32_t lowh[MAXTOK];  /* their hashes                                 */
@@ -400,8 +403,8 @@ static bool tokenize_plain(rd *r, str x, size_t *count)
 static size_t tokenize(rd *r, str x, uint32_t *ids, uint16_t *flags,
                        size_t max)
 {
-    char tmp[1024];
-    if (x.n >= sizeof tmp)
+    char *tmp = r->text;
+    if (x.n >= sizeof r->text)
         return MAXTOK;
     size_t nt;
     if (tokenize_plain(r, x, &nt)) {
