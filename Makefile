@@ -121,20 +121,22 @@ $(BUILD)/obj/fuzz/%.o: tests/fuzz/%.c include/dyad.h
 $(BUILD)/fuzz_replay: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o) tests/fuzz/replay.c $(BUILD)/libdyad.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ tests/fuzz/replay.c $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o) $(BUILD)/libdyad.a $(LDLIBS)
 
+# Tests read the dictionary files: no compiled images (src/dict_cache.c),
+# except test_dictcache's own, in a temporary folder.
 unit: $(BUILD)/unit
-	DYAD_DICT_DIR=$(DICT_DIR) $(BUILD)/unit
+	DYAD_DICT_CACHE=off DYAD_DICT_DIR=$(DICT_DIR) $(BUILD)/unit
 
 golden: $(BUILD)/dyad
-	DYAD=$(BUILD)/dyad sh tests/golden/run.sh
+	DYAD_DICT_CACHE=off DYAD=$(BUILD)/dyad sh tests/golden/run.sh
 
 update-golden: $(BUILD)/dyad
-	DYAD=$(BUILD)/dyad sh tests/golden/run.sh --update
+	DYAD_DICT_CACHE=off DYAD=$(BUILD)/dyad sh tests/golden/run.sh --update
 
 clitest: $(BUILD)/dyad
-	DYAD=$(BUILD)/dyad sh tests/cli/run.sh
+	DYAD_DICT_CACHE=off DYAD=$(BUILD)/dyad sh tests/cli/run.sh
 
 fuzzreplay: $(BUILD)/fuzz_replay
-	$(BUILD)/fuzz_replay tests/fuzz/corpus
+	DYAD_DICT_CACHE=off $(BUILD)/fuzz_replay tests/fuzz/corpus
 
 test: all unit golden clitest fuzzreplay
 
@@ -169,8 +171,8 @@ check:
 	$(MAKE) headertest symcheck
 
 valgrind: $(BUILD)/unit $(BUILD)/dyad
-	DYAD_DICT_DIR=$(DICT_DIR) valgrind -q --error-exitcode=9 --leak-check=full $(BUILD)/unit
-	valgrind -q --error-exitcode=9 --leak-check=full $(BUILD)/dyad code --date 2022-01-03 examples/article.txt > /dev/null
+	DYAD_DICT_CACHE=off DYAD_DICT_DIR=$(DICT_DIR) valgrind -q --error-exitcode=9 --leak-check=full $(BUILD)/unit
+	DYAD_DICT_CACHE=off valgrind -q --error-exitcode=9 --leak-check=full $(BUILD)/dyad code --date 2022-01-03 examples/article.txt > /dev/null
 
 # ---- benchmark and fuzzing ----------------------------------------------
 

@@ -25,9 +25,42 @@ now() { date +%s.%N; }
 t0=$(now); words=$(wc -w < "$corpus"); t1=$(now)
 wc_s=$(echo "$t1 - $t0" | bc -l)
 
-# load time of the dictionaries (median of 5)
-load=$(for i in 1 2 3 4 5; do
-    /usr/bin/time -f "%e" "$DYAD" dict stats 2>&1 >/dev/null; done | sort -n | sed -n 3p)
+# Load time of the dictionaries (`dyad dict stats`: load, finish with the
+# tagger lexicon and gazetteer, print): median and best of LOADRUNS runs
+# and peak memory, reading the files (no compiled image) and from the
+# compiled image (src/dict_cache.c; a cache folder of the benchmark's own).
+# PHOENIX names the Phoenix (PETRARCH) dictionaries.
+LOADRUNS=${LOADRUNS:-11}
+PHOENIX=${PHOENIX:-../shared/dicts/phoenix}
+load_time() {  # LABEL CACHE ARGS...
+    label=$1; cache=$2; shift 2
+    DYAD_DICT_CACHE=$cache "$DYAD" dict stats "$@" > /dev/null 2>&1 || true  # warm up
+    ms=$(DYAD_DICT_CACHE=$cache python3 - "$LOADRUNS" "$DYAD" dict stats "$@" <<'EOF'
+import subprocess, sys, time
+n, cmd, t = int(sys.argv[1]), sys.argv[2:], []
+for _ in range(n):
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t.append((time.perf_counter() - t0) * 1000)
+t.sort()
+print("median %5.1f ms  best %5.1f ms" % (t[len(t) // 2], t[0]))
+EOF
+)
+    /usr/bin/time -f "%M" -o "$OUT/time" env DYAD_DICT_CACHE="$cache" "$DYAD" dict stats "$@" > /dev/null 2>&1
+    printf '  %-28s %s  peak %6.1f MB\n' "$label" "$ms" "$(echo "$(cat "$OUT/time") / 1024" | bc -l)"
+}
+load_times() {
+    echo "dictionary load (dyad dict stats, $LOADRUNS runs):"
+    rm -rf "$OUT/cache"
+    load_time "dyad's own, files" off
+    load_time "dyad's own, compiled image" "$OUT/cache"
+    if [ -d "$PHOENIX" ]; then
+        load_time "Phoenix, files" off --dict "$PHOENIX"
+        load_time "Phoenix, compiled image" "$OUT/cache" --dict "$PHOENIX"
+    else
+        echo "  Phoenix: $PHOENIX not found (set PHOENIX)"
+    fi
+}
 
 run() {  # run LABEL ARGS...
     label=$1; shift
@@ -44,7 +77,7 @@ run() {  # run LABEL ARGS...
 }
 
 echo "corpus: $corpus ($bytes bytes, $words words)"
-echo "dictionary + tagger load: $load s (median of 5, whole process)"
+load_times
 run "-j 1" --profile
 one=$secs
 echo "stages (one thread):"

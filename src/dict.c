@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #ifndef DYAD_DEFAULT_DICT_DIR
@@ -31,6 +32,7 @@ dyad_status dyad_dict_new(dyad_dict **out)
     if (!d)
         return DYAD_ENOMEM;
     dy_arena_init(&d->arena, 1 << 18);
+    dy_arena_init(&d->scratch, 4096);
     if (dy_strtab_init(&d->words)) {
         dy_strtab_free(&d->words);
         dy_free(d);
@@ -47,6 +49,18 @@ void dyad_dict_free(dyad_dict *dd)
     dy_dict *d = (dy_dict *)dd;
     if (!d)
         return;
+    if (d->img_used) {
+        /* the tables are in the mapped image */
+        dy_gaz_free(d->gaz);
+        dy_buf_free(&d->warnings);
+        dy_buf_free(&d->out);
+        dy_cache_free(d);
+        dy_arena_free(&d->arena);
+        dy_arena_free(&d->scratch);
+        dy_free(d);
+        return;
+    }
+    dy_cache_free(d);
     for (size_t i = 0; i < d->nverbs; i++)
         dy_free(d->verbs[i].pats);
     for (size_t i = 0; i < d->nsets; i++) {
@@ -79,6 +93,7 @@ void dyad_dict_free(dyad_dict *dd)
     dy_buf_free(&d->out);
     dy_strtab_free(&d->words);
     dy_arena_free(&d->arena);
+    dy_arena_free(&d->scratch);
     dy_free(d);
 }
 
@@ -90,16 +105,27 @@ const char *dyad_dict_errmsg(const dyad_dict *dd)
 
 size_t dyad_dict_warning_count(const dyad_dict *dd)
 {
+    dy_dict_materialize((dy_dict *)(uintptr_t)dd);
     return ((const dy_dict *)dd)->nwarnings;
 }
 
 const char *dyad_dict_warnings(const dyad_dict *dd)
 {
     dy_dict *d = (dy_dict *)(uintptr_t)dd;
+    dy_dict_materialize(d);
     return dy_buf_cstr(&d->warnings);
 }
 
 /* ---- building ------------------------------------------------------------ */
+
+/* snprintf(dst, cap, "%s", s) without the cost of a printf call: the
+ * loaders copy a code into every entity, role and pattern. */
+static void copy_str(char *dst, size_t cap, const char *s)
+{
+    size_t n = strnlen(s, cap - 1);
+    memcpy(dst, s, n);
+    dst[n] = 0;
+}
 
 uint32_t dy_dict_file(dy_dict *d, const char *path)
 {
@@ -138,7 +164,7 @@ long dy_dict_add_entity(dy_dict *d, int kind, const char *code,
     dy_entity *e = &d->ents[d->nents];
     memset(e, 0, sizeof *e);
     e->kind = (uint8_t)kind;
-    snprintf(e->code, sizeof e->code, "%s", code ? code : "");
+    copy_str(e->code, sizeof e->code, code ? code : "");
     e->name = name ? dy_arena_strndup(&d->arena, name, strlen(name)) : "";
     if (!e->name)
         return dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
@@ -165,7 +191,7 @@ int dy_dict_add_role(dy_dict *d, uint32_t ent, const char *code, int32_t from,
         e->role0 = (uint32_t)d->nroles;
     dy_role *r = &d->roles[d->nroles++];
     memset(r, 0, sizeof *r);
-    snprintf(r->code, sizeof r->code, "%s", code);
+    copy_str(r->code, sizeof r->code, code);
     r->from = from;
     r->to = to;
     r->title = title && *title ? dy_arena_strndup(&d->arena, title, strlen(title))
@@ -194,11 +220,18 @@ int dy_dict_add_phrase_words(dy_dict *d, uint32_t ent, int kind,
     p->kind = (uint8_t)kind;
     p->ntok = (uint8_t)nw;
     if (agent)
-        snprintf(p->agent, sizeof p->agent, "%s", agent);
+        copy_str(p->agent, sizeof p->agent, agent);
     p->casemask = casemask;
     memcpy(p->words, words, nw * sizeof *words);
     p->src = src;
     return 0;
+}
+
+size_t dy_dict_tokens(dy_dict *d, const char *s, size_t n, dy_tok *out,
+                      size_t max)
+{
+    dy_arena_reset(&d->scratch);
+    return dy_tokenize_phrase(s, n, &d->scratch, out, max);
 }
 
 /* Tokenise a dictionary phrase into word ids and a case mask. */
@@ -206,14 +239,10 @@ static size_t phrase_words(dy_dict *d, const char *text, size_t n,
                            uint32_t *words, uint32_t *casemask)
 {
     dy_tok toks[DY_PHRASE_MAX + 1];
-    dy_arena tmp;
-    dy_arena_init(&tmp, 4096);
-    size_t nt = dy_tokenize_phrase(text, n, &tmp, toks, DY_PHRASE_MAX + 1);
+    size_t nt = dy_dict_tokens(d, text, n, toks, DY_PHRASE_MAX + 1);
     *casemask = 0;
-    if (nt > DY_PHRASE_MAX) {
-        dy_arena_free(&tmp);
+    if (nt > DY_PHRASE_MAX)
         return nt;
-    }
     for (size_t i = 0; i < nt; i++) {
         words[i] = dy_dict_intern(d, toks[i].low, toks[i].nlow);
         unsigned c = 0;
@@ -223,7 +252,6 @@ static size_t phrase_words(dy_dict *d, const char *text, size_t n,
             c = CASE_CAP;
         *casemask |= c << (2 * i);
     }
-    dy_arena_free(&tmp);
     return nt;
 }
 
@@ -293,8 +321,8 @@ int dy_dict_add_pattern(dy_dict *d, uint32_t verb, const char *code,
     }
     dy_pattern *p = &d->pats[d->npats];
     memset(p, 0, sizeof *p);
-    snprintf(p->code, sizeof p->code, "%s", code);
-    snprintf(p->rcode, sizeof p->rcode, "%s", rcode ? rcode : "");
+    copy_str(p->code, sizeof p->code, code);
+    copy_str(p->rcode, sizeof p->rcode, rcode ? rcode : "");
     p->reciprocal = (uint8_t)reciprocal;
     p->nbefore = (uint8_t)nbefore;
     p->nafter = (uint8_t)nafter;
@@ -632,8 +660,13 @@ static int build_forms(dy_dict *d)
             fw->flags |= W_NOUNFORM;
         }
     }
-    /* pattern words: plural and verb forms map to the written word */
+    /* pattern words: plural and verb forms map to the written word. A
+     * word is inflected once however many items have it: adding its forms
+     * again would change nothing (a form keeps the first lemma it gets). */
     size_t nwords_before = d->words.n;
+    uint8_t *seen = dy_calloc(nwords_before + 1, 1); /* 1 items, 2 sets */
+    if (!seen)
+        { dy_free(head); return DYAD_ENOMEM; }
     for (size_t i = 0; i < d->nitems; i++) {
         dy_item *it = &d->items[i];
         uint32_t ws[64];
@@ -645,18 +678,19 @@ static int build_forms(dy_dict *d)
                 ws[nw++] = d->altw[it->v + j];
         for (size_t j = 0; j < nw; j++) {
             uint32_t w = ws[j];
-            if (w > nwords_before)
+            if (w > nwords_before || (seen[w] & 1))
                 continue;
+            seen[w] |= 1;
             const char *s = dy_strtab_str(&d->words, w);
             size_t n = d->words.len[w];
             if (n < 3)
                 continue;
             if (dy_inflect_noun(s, n, pl) && add_form(d, pl, strlen(pl), w, 0, 0, 0))
-                { dy_free(head); return DYAD_ENOMEM; }
+                { dy_free(seen); dy_free(head); return DYAD_ENOMEM; }
             size_t k = dy_inflect_verb(s, n, forms);
             for (size_t f = 0; f < k; f++)
                 if (add_form(d, forms[f], strlen(forms[f]), w, 0, 0, 0))
-                    { dy_free(head); return DYAD_ENOMEM; }
+                    { dy_free(seen); dy_free(head); return DYAD_ENOMEM; }
         }
     }
     for (size_t si = 0; si < d->nsets; si++) {
@@ -664,17 +698,20 @@ static int build_forms(dy_dict *d)
         for (uint32_t p = 0; p < st->len;) {
             uint32_t nw = st->members[p];
             /* inflect the last word of each member */
-            if (nw > 0) {
-                uint32_t w = st->members[p + nw];
+            uint32_t w = nw > 0 ? st->members[p + nw] : 0;
+            if (nw > 0 && (w > nwords_before || !(seen[w] & 2))) {
+                if (w <= nwords_before)
+                    seen[w] |= 2;
                 const char *s = dy_strtab_str(&d->words, w);
                 size_t n = d->words.len[w];
                 if (n >= 3 && dy_inflect_noun(s, n, pl) &&
                     add_form(d, pl, strlen(pl), w, 0, 0, 0))
-                    { dy_free(head); return DYAD_ENOMEM; }
+                    { dy_free(seen); dy_free(head); return DYAD_ENOMEM; }
             }
             p += nw + 1;
         }
     }
+    dy_free(seen);
     dy_free(head);
     return winfo_ensure(d);
 }
@@ -813,11 +850,19 @@ static int cmp_fuzzy(const void *a, const void *b)
     return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
 }
 
-static const char *tagger_dir(void)
+const char *dy_dict_tagger_dir(void)
 {
     const char *e = getenv("DYAD_TAGGER_DIR");
     return e && *e ? e : DYAD_DEFAULT_TAGGER_DIR;
 }
+
+void dy_dict_codes_path(char *out, size_t cap)
+{
+    const char *e = getenv("DYAD_DICT_DIR");
+    snprintf(out, cap, "%s/codes.dyad", e && *e ? e : DYAD_DEFAULT_DICT_DIR);
+}
+
+static dyad_status finish(dy_dict *d);
 
 dyad_status dyad_dict_finish(dyad_dict *dd)
 {
@@ -826,6 +871,27 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
         return DYAD_EINVAL;
     if (d->finished)
         return DYAD_OK;
+    if (d->deferred) {
+        /* the compiled image of what was loaded (dict_cache.c) */
+        if (dy_cache_adopt(d) == 0) {
+            /* places: not part of an image */
+            if (!d->gaz)
+                dy_gaz_load_default(&d->gaz, &d->warnings, &d->nwarnings);
+            d->finished = 1;
+            return DYAD_OK;
+        }
+        int r = dy_dict_materialize(d);
+        if (r)
+            return (dyad_status)r;
+    }
+    dyad_status r = finish(d);
+    if (r == DYAD_OK)
+        dy_cache_store(d);
+    return r;
+}
+
+static dyad_status finish(dy_dict *d)
+{
     for (size_t i = 0; i < d->nsets; i++)
         if (!d->sets[i].defined) {
             const dy_set *st = &d->sets[i];
@@ -837,10 +903,10 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
     /* the CAMEO code table is ontology, not a choice of dictionary: a
      * dictionary set without one (e.g. PETRARCH files) gets dyad's */
     if (d->ncodes == 0) {
-        const char *e = getenv("DYAD_DICT_DIR");
         char path[4096];
-        snprintf(path, sizeof path, "%s/codes.dyad",
-                 e && *e ? e : DYAD_DEFAULT_DICT_DIR);
+        dy_dict_codes_path(path, sizeof path);
+        if (d->sig_load.len)
+            dy_cache_sig_codes(d, path);
         struct stat st;
         if (stat(path, &st) == 0) {
             int rc = load_file(d, path);
@@ -848,10 +914,14 @@ dyad_status dyad_dict_finish(dyad_dict *dd)
                 return (dyad_status)rc;
         }
     }
-    int r = dy_tagger_load(&d->tagger, tagger_dir(), &d->err);
+    dy_cache_sig_tagger(d);
+    int r = dy_tagger_load(&d->tagger, dy_dict_tagger_dir(), &d->err);
     if (r)
         return (dyad_status)r;
-    /* places: the gazetteer is optional; a missing one is a warning */
+    /* places: the gazetteer is optional; a missing one is a warning (not
+     * part of a compiled image: the warnings before it are) */
+    d->warn_len0 = d->warnings.len;
+    d->nwarn0 = d->nwarnings;
     if (!d->gaz)
         dy_gaz_load_default(&d->gaz, &d->warnings, &d->nwarnings);
     if (intern_wordlists(d) || build_forms(d) || build_trie(d))
@@ -1018,12 +1088,43 @@ int dy_entity_code(const dy_dict *d, const dy_entity *e, int32_t days,
 
 /* ---- loading files -------------------------------------------------------- */
 
-static int read_file(dy_dict *d, const char *path, char **buf, size_t *n)
+/* A dictionary file's bytes: mapped (a regular file; its pages come from
+ * the page cache, nothing is copied) or read into memory (anything else,
+ * or where mapping fails). */
+typedef struct dict_text {
+    const char *buf;
+    size_t n;
+    void *map;              /* mmap'ed (n bytes), or NULL                  */
+    char *heap;             /* read into memory, or NULL                   */
+} dict_text;
+
+static void text_free(dict_text *t)
 {
+    if (t->map)
+        munmap(t->map, t->n);
+    dy_free(t->heap);
+}
+
+static int read_file(dy_dict *d, const char *path, dict_text *t)
+{
+    memset(t, 0, sizeof *t);
     FILE *f = fopen(path, "rb");
     if (!f)
         return dy_fail(&d->err, DYAD_EIO, "%s: cannot open: %s", path,
                        strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uintmax_t)st.st_size < SIZE_MAX) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ,
+                       MAP_PRIVATE | MAP_POPULATE, fileno(f), 0);
+        if (m != MAP_FAILED) {
+            fclose(f);
+            t->map = m;
+            t->buf = m;
+            t->n = (size_t)st.st_size;
+            return 0;
+        }
+    }
     dy_buf b;
     dy_buf_init(&b);
     char tmp[65536];
@@ -1038,9 +1139,10 @@ static int read_file(dy_dict *d, const char *path, char **buf, size_t *n)
                        "%s: cannot read", path);
     }
     dy_buf_cstr(&b);
-    *buf = b.p ? b.p : dy_strdup("");
-    *n = b.len;
-    return *buf ? 0 : DYAD_ENOMEM;
+    t->heap = b.p ? b.p : dy_strdup("");
+    t->buf = t->heap;
+    t->n = b.len;
+    return t->heap ? 0 : DYAD_ENOMEM;
 }
 
 static bool is_dyad_format(const char *buf, size_t n)
@@ -1147,15 +1249,16 @@ static void snap_restore(dy_dict *d, const snapshot *s)
 
 static int load_file(dy_dict *d, const char *path)
 {
-    char *buf;
-    size_t n;
-    int r = read_file(d, path, &buf, &n);
+    dict_text text;
+    int r = read_file(d, path, &text);
     if (r)
         return r;
+    const char *buf = text.buf;
+    size_t n = text.n;
     snapshot snap;
     if (snap_take(d, &snap)) {
         snap_free(&snap);
-        dy_free(buf);
+        text_free(&text);
         return dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
     }
     if (is_dyad_format(buf, n)) {
@@ -1173,7 +1276,7 @@ static int load_file(dy_dict *d, const char *path)
     if (r)
         snap_restore(d, &snap);
     snap_free(&snap);
-    dy_free(buf);
+    text_free(&text);
     return r;
 }
 
@@ -1182,7 +1285,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static bool dict_file_name(const char *name)
+bool dy_dict_file_name(const char *name)
 {
     size_t n = strlen(name);
     if (name[0] == '.')
@@ -1237,7 +1340,7 @@ static int load_path(dy_dict *d, const char *path, int depth)
             continue;
         if (S_ISDIR(s2.st_mode))
             r = load_path(d, full, depth + 1);
-        else if (dict_file_name(names[i]))
+        else if (dy_dict_file_name(names[i]))
             r = load_file(d, full);
     }
     for (size_t i = 0; i < nn; i++)
@@ -1248,6 +1351,14 @@ static int load_path(dy_dict *d, const char *path, int depth)
     return r;
 }
 
+int dy_dict_materialize(dy_dict *d)
+{
+    if (!d || !d->deferred)
+        return 0;
+    dy_cache_drop(d);
+    return load_path(d, d->first_path, 0);
+}
+
 dyad_status dyad_dict_load(dyad_dict *dd, const char *path)
 {
     dy_dict *d = (dy_dict *)dd;
@@ -1256,6 +1367,17 @@ dyad_status dyad_dict_load(dyad_dict *dd, const char *path)
     if (d->finished)
         return (dyad_status)dy_fail(&d->err, DYAD_EINVAL,
                                     "dictionary already finished");
+    if (d->deferred) {
+        /* a second load: the first one's image cannot be used */
+        int r = dy_dict_materialize(d);
+        if (r)
+            return (dyad_status)r;
+    }
+    /* the first load of an empty dictionary may have a compiled image
+     * (dict_cache.c): its files are then read only if finish cannot use
+     * it */
+    if (d->nloads++ == 0 && d->nfiles == 0 && dy_cache_probe(d, path))
+        return DYAD_OK;
     return (dyad_status)load_path(d, path, 0);
 }
 

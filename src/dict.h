@@ -241,6 +241,8 @@ typedef struct dy_trie_node {
 struct dy_dict {
     dy_err err;
     dy_arena arena;
+    dy_arena scratch;        /* tokens of the phrase being added (reset
+                                for each phrase)                         */
     int finished;
 
     /* files read, for provenance */
@@ -310,6 +312,21 @@ struct dy_dict {
     int petr_verbs;
     /* compatibility: what the TABARI/PETRARCH reader read (dict_petr.c) */
     dy_petr_stats petr;
+
+    /* compiled image (dict_cache.c): a finished dictionary written to the
+     * cache and mapped back, read-only, by a later process */
+    size_t nloads;           /* dyad_dict_load calls                        */
+    char *first_path;        /* path of the first load (when cacheable)     */
+    int deferred;            /* the first load is not read: its image is
+                                mapped, to be used by finish               */
+    void *img;               /* mapped image: deferred or in use            */
+    size_t img_size;
+    int img_used;            /* the tables above live in img               */
+    dy_buf sig_load;         /* what the first load reads (its files and
+                                their stat), taken before reading them      */
+    dy_buf sig_tagger;       /* the tagger's files, taken by finish         */
+    dy_buf sig_codes;        /* codes.dyad, when finish read it            */
+    size_t warn_len0, nwarn0; /* warnings before the gazetteer's            */
 };
 
 typedef struct dy_dict dy_dict;
@@ -332,6 +349,9 @@ static inline const dy_word *dy_dict_winfo(const dy_dict *d, uint32_t w)
 /* ---- building (used by the format readers) ---------------------------- */
 
 uint32_t dy_dict_file(dy_dict *d, const char *path);
+/* dy_tokenize_phrase into d's scratch arena (valid until the next call). */
+size_t dy_dict_tokens(dy_dict *d, const char *s, size_t n, dy_tok *out,
+                      size_t max);
 uint32_t dy_dict_intern(dy_dict *d, const char *s, size_t n);
 /* Add an entity; returns its index or -1 (error in d->err). */
 long dy_dict_add_entity(dy_dict *d, int kind, const char *code,
@@ -365,6 +385,50 @@ void dy_dict_warn(dy_dict *d, dy_src src, const char *fmt, ...)
     DY_PRINTF(3, 4);
 
 const dy_code *dy_dict_code(const dy_dict *d, const char *code);
+
+/* ---- compiled images (dict_cache.c) ------------------------------------ */
+
+/* Path of codes.dyad as finish reads it (DYAD_DICT_DIR or the default). */
+void dy_dict_codes_path(char *out, size_t cap);
+/* Tagger folder as finish reads it (DYAD_TAGGER_DIR or the default). */
+const char *dy_dict_tagger_dir(void);
+/* First load of an empty dictionary: take the signature of path and, when
+ * a valid image of it is in the cache, map it. Returns 1 when the load can
+ * be deferred to that image, 0 to read the files. */
+int dy_cache_probe(dy_dict *d, const char *path);
+/* Finish from the deferred image. Returns 0, or -1 when it cannot be used
+ * (then the files must be read). */
+int dy_cache_adopt(dy_dict *d);
+/* Unmap a deferred image that will not be used. */
+void dy_cache_drop(dy_dict *d);
+/* After a successful finish of a single load: write its image (best
+ * effort: nothing is reported when the cache cannot be written). */
+void dy_cache_store(dy_dict *d);
+/* Signatures of codes.dyad and of the tagger's files, taken by finish
+ * before reading them (when the dictionary may be cached). */
+void dy_cache_sig_codes(dy_dict *d, const char *path);
+void dy_cache_sig_tagger(dy_dict *d);
+/* Loads of files changed less than secs seconds ago are not stored
+ * (default 2; tests set 0). */
+void dy_cache_set_fresh(int secs);
+/* Unmap an image; free what the cache kept (dyad_dict_free). */
+void dy_cache_free(dy_dict *d);
+/* Is name a dictionary file in a folder (*.dyad, *.txt, not hidden)? */
+bool dy_dict_file_name(const char *name);
+/* Read a deferred load's files now (a second load, or a use before
+ * finish). 0 or a negative status. */
+int dy_dict_materialize(dy_dict *d);
+
+/* Writer of an image: tag.c lays its lexicon out with it. */
+typedef struct dy_imgw dy_imgw;
+/* Address (in the mapped image) of the next byte written. */
+uint64_t dy_imgw_addr(const dy_imgw *w);
+/* Append n bytes; 0 or -1. */
+int dy_imgw_put(dy_imgw *w, const void *p, size_t n);
+/* Pad with zeros to a multiple of a. */
+int dy_imgw_align(dy_imgw *w, size_t a);
+/* The tagger's lexicon into an image: its struct, then its arrays. */
+int dy_tagger_image(const dy_tagger *t, dy_imgw *w);
 
 /* Readers. Each returns 0 or a negative status with the message in d->err.
  * dict_dyad.c: */

@@ -262,16 +262,27 @@ static uint32_t fnv32(const char *s, size_t n)
     return h;
 }
 
+/* Append s[0..n) to out (capacity cap, always NUL-terminated); returns
+ * the new length: snprintf's truncation without its cost. */
+static size_t cat(char *out, size_t k, size_t cap, const char *s, size_t n)
+{
+    if (k + 1 >= cap)
+        return k;
+    if (n > cap - 1 - k)
+        n = cap - 1 - k;
+    memcpy(out + k, s, n);
+    k += n;
+    out[k] = 0;
+    return k;
+}
+
 /* Tokenise one pattern word into lower-case word ids. */
 static size_t item_words(parser *p, str w, uint32_t *out, size_t max)
 {
     dy_tok toks[16];
-    dy_arena tmp;
-    dy_arena_init(&tmp, 2048);
-    size_t n = dy_tokenize_phrase(w.s, w.n, &tmp, toks, DY_MIN(max, 16));
+    size_t n = dy_dict_tokens(p->d, w.s, w.n, toks, DY_MIN(max, 16));
     for (size_t i = 0; i < n; i++)
         out[i] = dy_dict_intern(p->d, toks[i].low, toks[i].nlow);
-    dy_arena_free(&tmp);
     return n;
 }
 
@@ -441,11 +452,20 @@ static int pattern_line(parser *p, str line)
         rev[i].adjacent = (orig + 1 < nb) ? before[orig + 1].adjacent : 0;
     }
     char id[128];
-    if (idbuf[0])
-        snprintf(id, sizeof id, "%s", idbuf);
-    else
-        snprintf(id, sizeof id, "%.*s.%s.%04x", (int)p->lemma_len, p->lemma,
-                 code.n ? c1 : "", fnv32(full.s, full.n) & 0xFFFF);
+    if (idbuf[0]) {
+        memcpy(id, idbuf, sizeof idbuf); /* NUL-terminated, shorter than id */
+    } else {
+        /* "lemma.code.hhhh", as snprintf "%.*s.%s.%04x" would write it */
+        static const char hex[] = "0123456789abcdef";
+        unsigned h = fnv32(full.s, full.n) & 0xFFFF;
+        char hx[5] = {hex[(h >> 12) & 15], hex[(h >> 8) & 15],
+                      hex[(h >> 4) & 15], hex[h & 15], 0};
+        size_t k = cat(id, 0, sizeof id, p->lemma, p->lemma_len);
+        k = cat(id, k, sizeof id, ".", 1);
+        k = cat(id, k, sizeof id, c1, code.n ? strlen(c1) : 0);
+        k = cat(id, k, sizeof id, ".", 1);
+        cat(id, k, sizeof id, hx, 4);
+    }
     for (char *q = id; *q; q++)
         if (*q == ' ')
             *q = '_';
@@ -797,6 +817,26 @@ static int attr_line(parser *p, str line)
     return FAIL(p, "unknown attribute '%.*s' here", (int)kw.n, kw.s);
 }
 
+/* Does s have a control character other than a tab? Eight bytes at a
+ * time: a word with no byte below 0x20 needs no closer look. */
+static bool has_control(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t v;
+        memcpy(&v, s + k, 8);
+        if (!((v - 0x2020202020202020ull) & ~v & 0x8080808080808080ull))
+            continue;
+        for (size_t j = k; j < k + 8; j++)
+            if ((unsigned char)s[j] < 0x20 && s[j] != '\t')
+                return true;
+    }
+    for (; k < n; k++)
+        if ((unsigned char)s[k] < 0x20 && s[k] != '\t')
+            return true;
+    return false;
+}
+
 int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n)
 {
     parser p;
@@ -809,9 +849,8 @@ int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n)
     if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         i = 3; /* a UTF-8 byte-order mark */
     while (i < n) {
-        size_t j = i;
-        while (j < n && buf[j] != '\n')
-            j++;
+        const char *nl = memchr(buf + i, '\n', n - i);
+        size_t j = nl ? (size_t)(nl - buf) : n;
         p.line++;
         str line = {buf + i, j - i};
         /* strip the comment */
@@ -821,10 +860,8 @@ int dy_load_dyad(dy_dict *d, const char *path, const char *buf, size_t n)
         while (line.n && sp(line.s[line.n - 1]))
             line.n--;
         if (line.n) {
-            for (size_t k = 0; k < line.n; k++)
-                if ((unsigned char)line.s[k] < 0x20 && line.s[k] != '\t') {
-                    return FAIL(&p, "control character in line");
-                }
+            if (has_control(line.s, line.n))
+                return FAIL(&p, "control character in line");
             int r;
             if (sp(line.s[0])) {
                 str t = trim(line);

@@ -213,6 +213,9 @@ typedef struct rd {
     bool oom;
     dy_buf lbuf;            /* a line with an inline <!-- --> cut out       */
     dy_arena tmp;           /* token strings of the text being tokenised    */
+    char text[1024];        /* that text, underscores read as spaces: the
+                               tokens may point into it, and are read after
+                               tokenize() returns (name_casemask)          */
     dy_tok toks[MAXTOK];
     char low[1024];         /* lower-case words of the fast path            */
     uint32_t lowh[MAXTOK];  /* their hashes                                 */
@@ -400,8 +403,8 @@ static bool tokenize_plain(rd *r, str x, size_t *count)
 static size_t tokenize(rd *r, str x, uint32_t *ids, uint16_t *flags,
                        size_t max)
 {
-    char tmp[1024];
-    if (x.n >= sizeof tmp)
+    char *tmp = r->text;
+    if (x.n >= sizeof r->text)
         return MAXTOK;
     size_t nt;
     if (tokenize_plain(r, x, &nt)) {
@@ -824,9 +827,10 @@ static int actor_code_group(rd *r, entry *e, str g)
         rest.n--;
         str dt = digits(&rest);
         int32_t days;
-        if (!petr_date(dt, &days))
+        int bad = petr_date(dt, &days);
+        if (!bad)
             odd_date(d, here(r), dt);
-        if (petr_date(dt, &days) || trim(rest).n) {
+        if (bad || trim(rest).n) {
             WARN(r, "bad date restriction '%.*s' (want <DATE, >DATE or "
                     "DATE-DATE with YYMMDD or YYYYMMDD dates): line ignored",
                  (int)orig.n, orig.s);
@@ -840,9 +844,10 @@ static int actor_code_group(rd *r, entry *e, str g)
         str a = digits(&rest);
         rest = trim(rest);
         int32_t da, db;
-        if (!petr_date(a, &da))
+        int bad_a = petr_date(a, &da);
+        if (!bad_a)
             odd_date(d, here(r), a);
-        if (petr_date(a, &da)) {
+        if (bad_a) {
             str bad = a.n ? a : orig;
             WARN(r, "bad date '%.*s' (want YYMMDD or YYYYMMDD): line ignored",
                  (int)bad.n, bad.s);
@@ -857,9 +862,10 @@ static int actor_code_group(rd *r, entry *e, str g)
             rest.s++;
             rest.n--;
             str b = digits(&rest);
-            if (!petr_date(b, &db))
+            int bad_b = petr_date(b, &db);
+            if (!bad_b)
                 odd_date(d, here(r), b);
-            if (petr_date(b, &db) || trim(rest).n) {
+            if (bad_b || trim(rest).n) {
                 WARN(r, "bad date range '%.*s' (want DATE-DATE with YYMMDD or "
                         "YYYYMMDD dates): line ignored",
                      (int)orig.n, orig.s);
@@ -2532,12 +2538,31 @@ static int emit_verbs(rd *r, vr *v)
     if (!rc && (DY_GROW(d->pats, d->cappats, d->npats + npat) ||
                 DY_GROW(d->items, d->capitems, d->nitems + nitem)))
         rc = oom(r);
+    /* the verbs of each block, in the order read (a counting sort by
+     * block), instead of a pass over all verbs for every block */
+    size_t *bstart = NULL, *byblock = NULL;
+    if (!rc) {
+        bstart = dy_calloc(v->nblocks + 2, sizeof *bstart);
+        byblock = dy_malloc((v->nverbs + 1) * sizeof *byblock);
+        if (!bstart || !byblock)
+            rc = oom(r);
+    }
+    if (!rc) {
+        for (size_t i = 0; i < v->nverbs; i++)
+            if (v->verbs[i].block < v->nblocks)
+                bstart[v->verbs[i].block + 2]++;
+        for (size_t b = 0; b < v->nblocks; b++)
+            bstart[b + 2] += bstart[b + 1];
+        for (size_t i = 0; i < v->nverbs; i++)
+            if (v->verbs[i].block < v->nblocks)
+                byblock[bstart[v->verbs[i].block + 1]++] = i;
+        /* now block b's verbs are byblock[bstart[b] .. bstart[b + 1]) */
+    }
     for (size_t b = 0; b < v->nblocks && !rc; b++) {
         const pblock *bl = &v->blocks[b];
         size_t nl = 0;
-        for (size_t i = 0; i < v->nverbs; i++) {
-            if (v->verbs[i].block != b)
-                continue;
+        for (size_t j = bstart[b]; j < bstart[b + 1]; j++) {
+            size_t i = byblock[j];
             if (!v->verbs[i].dead) {
                 live[nl++] = i;
                 done[i] = false;
@@ -2622,6 +2647,8 @@ static int emit_verbs(rd *r, vr *v)
                               pk->code[0] ? pk->line : bl->line);
         }
     }
+    dy_free(bstart);
+    dy_free(byblock);
 out:
     dy_free(map);
     dy_free(live);

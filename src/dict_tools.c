@@ -9,6 +9,7 @@ const char *dyad_dict_stats(dyad_dict *dd)
     dy_dict *d = (dy_dict *)dd;
     if (!d)
         return "";
+    dy_dict_materialize(d); /* a load deferred to a compiled image */
     size_t kinds[8] = {0}, phk[8] = {0};
     for (size_t i = 0; i < d->nents; i++)
         kinds[d->ents[i].kind & 7]++;
@@ -194,6 +195,7 @@ static int cmp_phr(const void *a, const void *b, void *ctx)
 size_t dyad_dict_check(dyad_dict *dd, const char **out)
 {
     dy_dict *d = (dy_dict *)dd;
+    dy_dict_materialize(d); /* a load deferred to a compiled image */
     size_t n = 0;
     dy_buf *b = &d->out;
     dy_buf_clear(b);
@@ -509,6 +511,7 @@ dyad_status dyad_dict_export(dyad_dict *dd, FILE *f)
     dy_dict *d = (dy_dict *)dd;
     if (!d || !f)
         return DYAD_EINVAL;
+    dy_dict_materialize(d); /* a load deferred to a compiled image */
     fprintf(f, "%%dyad-dict 1\n# exported by dyad %s\n", DYAD_VERSION);
     static const char *const kinds[] = {"", "name", "adj", "people", "capital",
                                         "seat", "inst", "noun"};

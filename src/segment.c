@@ -588,10 +588,40 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
     }
 }
 
+/* Does s consist of ASCII letters and digits between blanks only? Such a
+ * phrase (most dictionary entries) is one token per word. */
+static bool plain_words(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (!is_alnum(c) && c != ' ' && c != '\t')
+            return false;
+    }
+    return true;
+}
+
 size_t dy_tokenize_phrase(const char *s, size_t n, dy_arena *arena,
                           dy_tok *out, size_t max)
 {
     tokvec tv = {out, 0, max, arena, max, 0};
+    if (plain_words(s, n)) {
+        /* what tokenize_span does with such text, without its per-character
+         * classification: every word is a token with a blank (or the start)
+         * before it */
+        size_t i = 0;
+        while (i < n && (!tv.max || tv.n < tv.max)) {
+            if (s[i] == ' ' || s[i] == '\t') {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < n && s[j] != ' ' && s[j] != '\t')
+                j++;
+            push_tok(&tv, s, i, j, TOKF_SPACE);
+            i = j;
+        }
+        return tv.n;
+    }
     tokenize_span(&tv, s, 0, n);
     return tv.n;
 }

@@ -51,7 +51,7 @@
  * hash. dy_tagger_tag allocates nothing, keeps its state on the stack
  * (about 45 KB) and writes only to the tokens: a loaded tagger may be shared
  * by threads. */
-#include "dy.h"
+#include "dict.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -187,6 +187,17 @@ static void close_file(tg_file *f)
     f->heap = NULL;
 }
 
+/* Occurrences of byte c in buf[0..n) (memchr is vectorised; a loop over
+ * the bytes of words.yml cost more than parsing it). */
+static size_t count_byte(const char *buf, size_t n, char c)
+{
+    size_t k = 0;
+    for (const char *p = buf, *e = buf + n;
+         p < e && (p = memchr(p, c, (size_t)(e - p))) != NULL; p++)
+        k++;
+    return k;
+}
+
 /* Map (or, where that fails, read) dir/name. */
 static int open_file(tg_file *f, const char *dir, const char *name,
                      dy_err *err)
@@ -242,13 +253,8 @@ static int open_file(tg_file *f, const char *dir, const char *name,
         f->len = len;
     }
     close(fd);
-    size_t lines = 1, colons = 0;
-    for (size_t i = 0; i < f->len; i++) {
-        lines += f->buf[i] == '\n';
-        colons += f->buf[i] == ':';
-    }
-    f->lines = lines;
-    f->colons = colons;
+    f->lines = 1 + count_byte(f->buf, f->len, '\n');
+    f->colons = count_byte(f->buf, f->len, ':');
     return 0;
 }
 
@@ -293,29 +299,51 @@ static const char *parse_num(const char *p, const char *e, double *out)
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
-/* Tag names seen so far, packed into integers (names are short): saves
- * a search of dy_tag_from_lingua's table for each of 50,000 pairs. */
+/* Tag names seen so far, packed into integers (names are short), in a
+ * direct-mapped table: saves a search of dy_tag_from_lingua's table for
+ * each of 50,000 pairs. A collision only costs that search. */
+#define TG_TAGCACHE 64
 typedef struct tg_tagcache {
-    uint64_t key[T_COUNT];
-    uint8_t tag[T_COUNT];
-    int n;
+    uint64_t key[TG_TAGCACHE];      /* 0 = empty (names are not empty)     */
+    uint8_t tag[TG_TAGCACHE];
 } tg_tagcache;
 
 static int tag_of(tg_tagcache *c, const char *s, size_t n)
 {
-    if (n > 8)
+    if (n > 8 || n == 0)
         return dy_tag_from_lingua(s, n);
     uint64_t k = 0;
     memcpy(&k, s, n);
-    for (int i = 0; i < c->n; i++)
-        if (c->key[i] == k)
-            return c->tag[i];
+    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 58);
+    if (c->key[i] == k)
+        return c->tag[i];
     int tag = dy_tag_from_lingua(s, n);
-    if (tag >= 0 && c->n < T_COUNT) {
-        c->key[c->n] = k;
-        c->tag[c->n++] = (uint8_t)tag;
+    if (tag >= 0) {
+        c->key[i] = k;
+        c->tag[i] = (uint8_t)tag;
     }
     return tag;
+}
+
+/* log(v + 1) of the small whole counts that most entries have, each
+ * computed once (by the same expression as for any other count). */
+#define TG_LOGC 1024
+typedef struct tg_logcache {
+    float v[TG_LOGC];
+    uint8_t have[TG_LOGC];
+} tg_logcache;
+
+static float log1_count(tg_logcache *c, double v)
+{
+    if (c && v >= 0 && v < TG_LOGC && v == (double)(int)v) {
+        int i = (int)v;
+        if (!c->have[i]) {
+            c->v[i] = (float)log(v + 1.0);
+            c->have[i] = 1;
+        }
+        return c->v[i];
+    }
+    return (float)log(v + 1.0);
 }
 
 /* Parse one line `"key": { tag: num, tag: num }` (the key may be bare).
@@ -413,7 +441,7 @@ static int parse_line(const char *p, const char *e, tg_tagcache *cache,
 /* Add (or merge into) a word. Later counts for the same tag win, as in the
  * Perl loader. */
 static int add_word(dy_tagger *t, const char *key, size_t klen,
-                    const tg_pair *pairs, int np)
+                    const tg_pair *pairs, int np, tg_logcache *lc)
 {
     uint32_t hh;
     tg_slot *sl = slot_for(t, key, klen, &hh);
@@ -459,7 +487,7 @@ static int add_word(dy_tagger *t, const char *key, size_t klen,
         }
         en->tag = pairs[k].tag;
         en->cnt = (float)pairs[k].v;
-        en->em = (float)log(pairs[k].v + 1.0);
+        en->em = log1_count(lc, pairs[k].v);
     }
     w->total = 0;
     w->nnp = 0;
@@ -476,8 +504,10 @@ static int parse_file(dy_tagger *t, tg_file *f, int is_tags, dy_err *err)
     const char *p = f->buf, *end = f->buf + f->len;
     tg_pair pairs[T_COUNT];
     tg_tagcache cache;
+    tg_logcache lc;
     int line = 0, entries = 0;
-    cache.n = 0;
+    memset(&cache, 0, sizeof cache);
+    memset(lc.have, 0, sizeof lc.have);
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
@@ -508,7 +538,7 @@ static int parse_file(dy_tagger *t, tg_file *f, int is_tags, dy_err *err)
                         v > 0 ? (float)log(v) : TG_NEG;
                 }
             } else {
-                int rc = add_word(t, key, klen, pairs, np);
+                int rc = add_word(t, key, klen, pairs, np, &lc);
                 if (rc == DYAD_ENOMEM)
                     return dy_fail(err, rc, "%s:%d: out of memory", f->path,
                                    line);
@@ -582,7 +612,7 @@ int dy_tagger_load(dy_tagger **out, const char *dir, dy_err *err)
          * deploy", "soldiers overthrew"): the Perl class has no VB(D). */
         static const tg_pair verbs[] = {{T_VB, 100}, {T_VBP, 30},
                                         {T_VBD, 60}};
-        if (add_word(t, "-unknown-", 9, verbs, 3))
+        if (add_word(t, "-unknown-", 9, verbs, 3, NULL))
             rc = dy_fail(err, DYAD_ENOMEM, "tagger: out of memory");
     }
 #endif
@@ -613,6 +643,57 @@ int dy_tagger_load(dy_tagger **out, const char *dir, dy_err *err)
 }
 
 size_t dy_tagger_words(const dy_tagger *t) { return t ? t->nlex : 0; }
+
+/* The lexicon as a compiled dictionary image holds it (dict_cache.c): the
+ * struct with its pointers set to where the arrays that follow it will be
+ * mapped. A change of the struct must be reflected here. */
+_Static_assert(sizeof(void *) != 8 ||
+                   sizeof(struct dy_tagger) ==
+                       (8 * 12 + 8 * CL_COUNT + 4 * T_COUNT * T_COUNT + 7) /
+                           8 * 8,
+               "struct dy_tagger changed: update dy_tagger_image");
+
+int dy_tagger_image(const dy_tagger *t, dy_imgw *w)
+{
+    dy_tagger c;
+    memcpy(&c, t, sizeof c);
+    size_t nslots = (size_t)t->mask + 1;
+    if (dy_imgw_align(w, 8))
+        return -1;
+    uint64_t at = dy_imgw_addr(w) + sizeof c;
+    c.slots = (tg_slot *)(uintptr_t)at;
+    at += nslots * sizeof *t->slots;
+    c.words = (tg_word *)(uintptr_t)at;
+    c.capwords = c.nwords;
+    at += t->nwords * sizeof *t->words;
+    c.ents = (tg_ent *)(uintptr_t)at;
+    c.capents = c.nents;
+    at += t->nents * sizeof *t->ents;
+    c.pool = (char *)(uintptr_t)at;
+    c.cappool = c.npool;
+    for (int k = 0; k < CL_COUNT; k++)
+        c.cls[k] = t->cls[k] ? (const tg_word *)(uintptr_t)(
+                                   (uint64_t)(uintptr_t)c.words +
+                                   (uint64_t)(t->cls[k] - t->words) *
+                                       sizeof *t->words)
+                             : NULL;
+    if (dy_imgw_put(w, &c, sizeof c) ||
+        dy_imgw_put(w, t->slots, nslots * sizeof *t->slots) ||
+        dy_imgw_put(w, t->words, t->nwords * sizeof *t->words))
+        return -1;
+    for (size_t i = 0; i < t->nents; i++) {
+        tg_ent e; /* its padding zeroed */
+        memset(&e, 0, sizeof e);
+        e.em = t->ents[i].em;
+        e.cnt = t->ents[i].cnt;
+        e.tag = t->ents[i].tag;
+        if (dy_imgw_put(w, &e, sizeof e))
+            return -1;
+    }
+    if (dy_imgw_put(w, t->pool, t->npool) || dy_imgw_align(w, 8))
+        return -1;
+    return 0;
+}
 
 /* ---- unknown words --------------------------------------------------- */
 
