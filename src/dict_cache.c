@@ -54,7 +54,7 @@
 #define DY_CACHE 0
 #endif
 
-#define IMG_VERSION 1
+#define IMG_VERSION 2
 #define IMG_MIN_BYTES (256u << 10)  /* smaller loads are not cached       */
 #define IMG_MAX_SIZE (1ull << 30)   /* one address slot                    */
 #define IMG_KEEP 16                 /* images kept in the cache folder     */
@@ -63,11 +63,11 @@
 /* The structs an image holds with their pointers: a change of any of them
  * must be reflected in emit() below (and the format version raised). */
 #if DY_CACHE
-_Static_assert(sizeof(dy_dict) == 2992, "dy_dict changed: update dict_cache.c");
+_Static_assert(sizeof(dy_dict) == 3008, "dy_dict changed: update dict_cache.c");
 _Static_assert(sizeof(dy_strtab) == 80, "dy_strtab changed: update dict_cache.c");
-_Static_assert(sizeof(dy_entity) == 96, "dy_entity changed: update dict_cache.c");
+_Static_assert(sizeof(dy_entity) == 128, "dy_entity changed: update dict_cache.c");
 _Static_assert(sizeof(dy_role) == 56, "dy_role changed: update dict_cache.c");
-_Static_assert(sizeof(dy_pattern) == 80, "dy_pattern changed: update dict_cache.c");
+_Static_assert(sizeof(dy_pattern) == 88, "dy_pattern changed: update dict_cache.c");
 _Static_assert(sizeof(dy_verb) == 56, "dy_verb changed: update dict_cache.c");
 _Static_assert(sizeof(dy_set) == 48, "dy_set changed: update dict_cache.c");
 _Static_assert(sizeof(dy_code) == 96, "dy_code changed: update dict_cache.c");
@@ -405,7 +405,7 @@ int dy_imgw_align(dy_imgw *w, size_t a)
 typedef struct lay {
     uint64_t dict, files, slots, str, len, hash, winfo, ents, phr, roles,
         verbs, pats, items, altw, sets, codes, discards, irreg, nodes,
-        ekeys, evals, phr_at, dfirst, fuzzy, vpats, setdata, tagger, warn,
+        ekeys, evals, phr_at, dfirst, gapped, fuzzy, vpats, setdata, tagger, warn,
         sig[4], pool;
 } lay;
 
@@ -480,6 +480,7 @@ static int emit(dy_imgw *w, const dy_dict *d, const dy_buf sig[4], lay *L,
         c.edge_vals = PTR(uint32_t *, P->evals);
         c.phr_at = PTR(uint32_t *, P->phr_at);
         c.discard_first = PTR(uint32_t *, P->dfirst);
+        c.gapped = d->gapped ? PTR(uint32_t *, P->gapped) : NULL;
         c.fuzzy = PTR(dy_fuzzy *, P->fuzzy);
         c.tagger = PTR(dy_tagger *, P->tagger);
         c.gaz = NULL;
@@ -595,6 +596,9 @@ static int emit(dy_imgw *w, const dy_dict *d, const dy_buf sig[4], lay *L,
     PUT(w, d->phr_at, d->nphr_at * sizeof *d->phr_at);
     AT(w, dfirst);
     PUT(w, d->discard_first, d->ndiscards * sizeof *d->discard_first);
+    AT(w, gapped);
+    if (d->gapped)
+        PUT(w, d->gapped, d->ngapped * sizeof *d->gapped);
     AT(w, fuzzy);
     for (size_t i = 0; i < d->nfuzzy; i++) {
         /* the key's bytes past its end and the padding are not set (and
@@ -1046,6 +1050,8 @@ int dy_cache_adopt(dy_dict *d)
     d->phr_at = c->phr_at;
     d->nphr_at = c->nphr_at;
     d->discard_first = c->discard_first;
+    d->gapped = c->gapped;
+    d->ngapped = c->ngapped;
     d->fuzzy = c->fuzzy;
     d->nfuzzy = c->nfuzzy;
     memcpy(d->fuzzy_at, c->fuzzy_at, sizeof d->fuzzy_at);
