@@ -4,7 +4,9 @@
 Sentences are built from templates (written for dyad) filled with actors
 taken from dyad's own dictionaries (countries, demonyms, capitals, office
 holders), verbs, places, dates and clauses, so that every sentence is
-different and of ordinary news length (about 25 words), and articles carry
+different and of ordinary news length (about 25 words: wire-style leads,
+attributions, appositions, dates and trailing subordinate clauses are added
+to the core templates at random), and articles carry
 the usual debris (datelines, bylines, "See also" links, comment forms).
 No line is repeated on purpose: the generator is seeded, so the corpus is
 the same on every run.
@@ -64,7 +66,28 @@ PLACES = ["near the border", "in the capital", "in the north of the country",
           "in the disputed region", "near the port city", "on the outskirts of the city"]
 REPORTERS = ["officials said", "the foreign ministry said in a statement",
              "state media reported", "a spokesman told reporters",
-             "according to local media", "witnesses said", "the agency reported"]
+             "according to local media", "witnesses said", "the agency reported",
+             "a senior official who spoke on condition of anonymity told reporters",
+             "the foreign ministry said in a statement posted on its website",
+             "the official news agency reported, citing a government spokesman",
+             "two diplomats familiar with the talks said",
+             "according to a statement released by the defence ministry"]
+# wire style: what lengthens a news sentence to its usual 25 words or so
+LEADS = ["In a statement released {day},", "Speaking to reporters in {cap},",
+         "In a sharp escalation of the dispute over {topic},",
+         "Despite repeated warnings from {A},", "After weeks of tense negotiations,",
+         "In a move likely to anger {A},", "Earlier in the day,",
+         "According to officials in {cap},"]
+TAILS = [", a move that analysts said could further strain relations between the two countries",
+         ", the latest sign of a deepening rift between the two governments",
+         ", weeks after {A} accused {B} of undermining {topic}",
+         ", as tensions rose over {topic} and {topic2}",
+         ", which has been the subject of fierce debate in {cap} for months",
+         ", in what officials described as the worst crisis since {year}",
+         ", although details of the arrangement were not immediately released",
+         ", hours before a scheduled meeting of foreign ministers in {cap}"]
+APPOS = [", the {adj2} {title} who took office in {year},", ", a close ally of {P2},",
+         ", who has led the country since {year},", ", the {adj2} {title},"]
 TOPICS = ["the ceasefire", "grain exports", "the nuclear programme", "border security",
           "the peace plan", "energy supplies", "prisoner exchanges", "trade tariffs",
           "humanitarian access", "the disputed islands", "election monitoring"]
@@ -91,6 +114,20 @@ TEMPLATES = [
 ]
 
 
+def fill(rnd, countries, adjs, capitals, persons):
+    return dict(
+        A=rnd.choice(countries), B=rnd.choice(countries), Adj=rnd.choice(adjs),
+        adj2=rnd.choice(adjs), agents=rnd.choice(AGENTS), attacked=rnd.choice(
+            ["attacked", "shelled", "raided", "bombed", "fired on"]),
+        accused=rnd.choice(["accused", "blamed", "criticised", "condemned"]),
+        P=rnd.choice(persons), P2=rnd.choice(persons), Title=rnd.choice(TITLES),
+        title=rnd.choice(TITLES).lower(),
+        topic=rnd.choice(TOPICS), topic2=rnd.choice(TOPICS), day=rnd.choice(DAYS),
+        day2=rnd.choice(["next week", "on Monday", "on January 10", "later this month"]),
+        place=rnd.choice(PLACES), rep=rnd.choice(REPORTERS), n=rnd.randint(2, 300),
+        cap=rnd.choice(capitals), year=rnd.randint(1991, 2021))
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
     rnd = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
@@ -107,16 +144,14 @@ def main():
         paras.append(f"{rnd.choice(adjs)} and {rnd.choice(adjs)} leaders discuss {rnd.choice(TOPICS)}")
         for i in range(k):
             t = rnd.choice(TEMPLATES)
-            s = t.format(
-                A=rnd.choice(countries), B=rnd.choice(countries), Adj=rnd.choice(adjs),
-                adj2=rnd.choice(adjs), agents=rnd.choice(AGENTS), attacked=rnd.choice(
-                    ["attacked", "shelled", "raided", "bombed", "fired on"]),
-                accused=rnd.choice(["accused", "blamed", "criticised", "condemned"]),
-                P=rnd.choice(persons), P2=rnd.choice(persons), Title=rnd.choice(TITLES),
-                topic=rnd.choice(TOPICS), topic2=rnd.choice(TOPICS), day=rnd.choice(DAYS),
-                day2=rnd.choice(["next week", "on Monday", "on January 10", "later this month"]),
-                place=rnd.choice(PLACES), rep=rnd.choice(REPORTERS), n=rnd.randint(2, 300),
-                cap=rnd.choice(capitals))
+            if "{P} " in t and rnd.random() < 0.35:
+                t = t.replace("{P} ", "{P}" + rnd.choice(APPOS) + " ", 1)
+            if rnd.random() < 0.25:
+                t = rnd.choice(LEADS) + " " + t[0].lower() + t[1:] \
+                    if not t.startswith("{") else rnd.choice(LEADS) + " " + t
+            if rnd.random() < 0.25 and t.endswith("."):
+                t = t[:-1] + rnd.choice(TAILS) + "."
+            s = t.format(**fill(rnd, countries, adjs, capitals, persons))
             s = s[0].upper() + s[1:]
             if i == 0:
                 s = f"{cap0.upper()}, {['Jan','Feb','March','April','May','June','July','Aug','Sept','Oct','Nov','Dec'][m-1]} {d} (Wire) - " + s
