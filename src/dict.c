@@ -945,6 +945,8 @@ static dyad_status finish(dy_dict *d)
             uint32_t nw = st->members[p];
             st->idx[k] = ((uint64_t)st->members[p + 1] << 32) | p;
             st->idx[st->nmem + k] = ((uint64_t)st->members[p + nw] << 32) | p;
+            d->winfo[st->members[p + 1]].flags |= W_SETFIRST;
+            d->winfo[st->members[p + nw]].flags |= W_SETLAST;
             k++;
         }
         dy_qsort(st->idx, st->nmem, sizeof *st->idx, cmp_u64);

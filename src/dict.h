@@ -18,7 +18,9 @@ enum {
     W_NOUNFORM = 1 << 2,    /* a form of a dictionary event noun           */
     W_AGENT = 1 << 3,       /* appears in an agent noun                    */
     W_PHRASE = 1 << 4,      /* first word of some actor phrase             */
-    W_DISCARD = 1 << 5      /* first word of some discard phrase           */
+    W_DISCARD = 1 << 5,     /* first word of some discard phrase           */
+    W_SETFIRST = 1 << 6,    /* first word of some set member               */
+    W_SETLAST = 1 << 7      /* last word of some set member                */
 };
 
 typedef struct dy_word {

@@ -54,7 +54,8 @@ static size_t member_at(const dy_sa *sa, const dy_set *s, uint32_t p, size_t k,
 static size_t set_lookup(const dy_sa *sa, const dy_set *s, uint32_t w,
                          size_t k, int dir)
 {
-    if (!w)
+    /* most words begin (end) no member of any set */
+    if (!w || !(sa->dict->winfo[w].flags & (dir > 0 ? W_SETFIRST : W_SETLAST)))
         return 0;
     const uint64_t *idx = s->idx + (dir > 0 ? 0 : s->nmem);
     size_t lo = 0, hi = s->nmem;
