@@ -92,10 +92,31 @@ typedef struct dy_buf {
 void dy_buf_init(dy_buf *b);
 void dy_buf_free(dy_buf *b);
 void dy_buf_clear(dy_buf *b);                  /* len = 0, keeps memory */
-int dy_buf_reserve(dy_buf *b, size_t extra);
-void dy_buf_put(dy_buf *b, const void *s, size_t n);
+/* room for extra more bytes and a NUL: 0, or DYAD_ENOMEM (b->oom set);
+ * the common case inline, growing in dy_buf_grow */
+int dy_buf_grow(dy_buf *b, size_t extra);
+static inline int dy_buf_reserve(dy_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap && !b->oom)
+        return 0;
+    return dy_buf_grow(b, extra);
+}
+static inline void dy_buf_put(dy_buf *b, const void *s, size_t n)
+{
+    if (dy_buf_reserve(b, n))
+        return;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+static inline void dy_buf_putc(dy_buf *b, char c)
+{
+    if (dy_buf_reserve(b, 1))
+        return;
+    b->p[b->len++] = c;
+}
 void dy_buf_puts(dy_buf *b, const char *s);
-void dy_buf_putc(dy_buf *b, char c);
+/* a string literal, without strlen */
+#define dy_buf_lit(b, lit) dy_buf_put((b), "" lit, sizeof(lit) - 1)
 void dy_buf_printf(dy_buf *b, const char *fmt, ...) DY_PRINTF(2, 3);
 /* Append s as a JSON string literal, quotes included; invalid UTF-8 is
  * written as U+FFFD. */

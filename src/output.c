@@ -54,18 +54,18 @@ static void put_span(dy_buf *b, size_t beg, size_t end)
 static void json_actor(dy_buf *b, const dyad_actor *a)
 {
     if (!a->code[0]) {
-        dy_buf_puts(b, "null");
+        dy_buf_lit(b, "null");
         return;
     }
-    dy_buf_puts(b, "{\"code\":");
+    dy_buf_lit(b, "{\"code\":");
     dy_buf_json_str(b, a->code, strlen(a->code));
-    dy_buf_puts(b, ",\"text\":");
+    dy_buf_lit(b, ",\"text\":");
     dy_buf_json_str(b, a->text, strlen(a->text));
-    dy_buf_puts(b, ",\"span\":");
+    dy_buf_lit(b, ",\"span\":");
     put_span(b, a->beg, a->end);
-    dy_buf_puts(b, ",\"entry\":");
+    dy_buf_lit(b, ",\"entry\":");
     dy_buf_json_str(b, a->entry, strlen(a->entry));
-    dy_buf_puts(b, ",\"confidence\":");
+    dy_buf_lit(b, ",\"confidence\":");
     put_fixed(b, a->confidence, 2);
     dy_buf_putc(b, '}');
 }
@@ -75,109 +75,109 @@ static void str_or_null(dy_buf *b, const char *s)
     if (s && *s)
         dy_buf_json_str(b, s, strlen(s));
     else
-        dy_buf_puts(b, "null");
+        dy_buf_lit(b, "null");
 }
 
 static void write_json(dyad_coder *c, dy_buf *b)
 {
     for (size_t i = 0; i < c->nevents; i++) {
         const dyad_event *e = &c->events[i];
-        dy_buf_puts(b, "{\"doc_id\":");
+        dy_buf_lit(b, "{\"doc_id\":");
         dy_buf_json_str(b, c->id, strlen(c->id));
-        dy_buf_puts(b, ",\"sentence\":");
+        dy_buf_lit(b, ",\"sentence\":");
         put_uint(b, (unsigned long long)e->sentence);
-        dy_buf_puts(b, ",\"story_date\":\"");
+        dy_buf_lit(b, ",\"story_date\":\"");
         dy_buf_puts(b, c->story_str);
-        dy_buf_puts(b, "\",\"date\":\"");
+        dy_buf_lit(b, "\",\"date\":\"");
         dy_buf_puts(b, e->date);
-        dy_buf_puts(b, "\",\"date_source\":\"");
+        dy_buf_lit(b, "\",\"date_source\":\"");
         dy_buf_puts(b, e->date_source);
-        dy_buf_puts(b, "\",\"source\":");
+        dy_buf_lit(b, "\",\"source\":");
         json_actor(b, &e->source);
-        dy_buf_puts(b, ",\"target\":");
+        dy_buf_lit(b, ",\"target\":");
         json_actor(b, &e->target);
-        dy_buf_puts(b, ",\"cameo\":");
+        dy_buf_lit(b, ",\"cameo\":");
         dy_buf_json_str(b, e->cameo, strlen(e->cameo));
-        dy_buf_puts(b, ",\"plover\":");
+        dy_buf_lit(b, ",\"plover\":");
         str_or_null(b, e->plover);
-        dy_buf_puts(b, ",\"plover_mode\":");
+        dy_buf_lit(b, ",\"plover_mode\":");
         str_or_null(b, e->plover_mode);
-        dy_buf_puts(b, ",\"plover_context\":");
+        dy_buf_lit(b, ",\"plover_context\":");
         str_or_null(b, e->plover_context);
-        dy_buf_puts(b, ",\"goldstein\":");
+        dy_buf_lit(b, ",\"goldstein\":");
         put_fixed(b, e->goldstein, 1);
-        dy_buf_puts(b, ",\"quad_class\":");
+        dy_buf_lit(b, ",\"quad_class\":");
         put_uint(b, (unsigned long long)e->quad_class);
-        dy_buf_puts(b, ",\"verb\":{\"text\":");
+        dy_buf_lit(b, ",\"verb\":{\"text\":");
         dy_buf_json_str(b, e->verb_text, strlen(e->verb_text));
-        dy_buf_puts(b, ",\"span\":");
+        dy_buf_lit(b, ",\"span\":");
         put_span(b, e->verb_beg, e->verb_end);
         dy_buf_putc(b, '}');
-        dy_buf_puts(b, ",\"modality\":");
+        dy_buf_lit(b, ",\"modality\":");
         str_or_null(b, e->modality);
         dy_buf_puts(b, e->future ? ",\"future\":true" : ",\"future\":false");
         if (e->negated)
-            dy_buf_puts(b, ",\"negated\":true");
-        dy_buf_puts(b, ",\"location\":");
+            dy_buf_lit(b, ",\"negated\":true");
+        dy_buf_lit(b, ",\"location\":");
         if (e->location[0]) {
-            dy_buf_puts(b, "{\"name\":");
+            dy_buf_lit(b, "{\"name\":");
             dy_buf_json_str(b, e->location, strlen(e->location));
-            dy_buf_puts(b, ",\"country\":");
+            dy_buf_lit(b, ",\"country\":");
             str_or_null(b, e->loc_country);
-            dy_buf_puts(b, ",\"admin1\":");
+            dy_buf_lit(b, ",\"admin1\":");
             str_or_null(b, e->loc_admin1);
             if (e->has_point) { /* places: fixed-point, without printf */
-                dy_buf_puts(b, ",\"lat\":");
+                dy_buf_lit(b, ",\"lat\":");
                 put_fixed(b, e->lat, 4);
-                dy_buf_puts(b, ",\"lon\":");
+                dy_buf_lit(b, ",\"lon\":");
                 put_fixed(b, e->lon, 4);
             } else {
-                dy_buf_puts(b, ",\"lat\":null,\"lon\":null");
+                dy_buf_lit(b, ",\"lat\":null,\"lon\":null");
             }
-            dy_buf_puts(b, ",\"feature\":");
+            dy_buf_lit(b, ",\"feature\":");
             str_or_null(b, e->loc_feature);
-            dy_buf_puts(b, ",\"method\":");
+            dy_buf_lit(b, ",\"method\":");
             str_or_null(b, e->loc_method);
-            dy_buf_puts(b, "}");
+            dy_buf_lit(b, "}");
         } else {
-            dy_buf_puts(b, "null");
+            dy_buf_lit(b, "null");
         }
-        dy_buf_puts(b, ",\"pattern\":");
+        dy_buf_lit(b, ",\"pattern\":");
         str_or_null(b, e->pattern);
-        dy_buf_puts(b, ",\"text\":");
+        dy_buf_lit(b, ",\"text\":");
         const dy_evx *x = &c->evx[i];
         dy_buf_json_str(b, c->doc.text + x->sent_beg, x->sent_end - x->sent_beg);
-        dy_buf_puts(b, "}\n");
+        dy_buf_lit(b, "}\n");
     }
 }
 
 static void write_eval(dyad_coder *c, dy_buf *b)
 {
-    dy_buf_puts(b, "{\"id\":");
+    dy_buf_lit(b, "{\"id\":");
     dy_buf_json_str(b, c->id, strlen(c->id));
-    dy_buf_puts(b, ",\"events\":[");
+    dy_buf_lit(b, ",\"events\":[");
     for (size_t i = 0; i < c->nevents; i++) {
         const dyad_event *e = &c->events[i];
         if (i)
             dy_buf_putc(b, ',');
-        dy_buf_puts(b, "{\"source\":");
+        dy_buf_lit(b, "{\"source\":");
         str_or_null(b, e->source.code);
-        dy_buf_puts(b, ",\"target\":");
+        dy_buf_lit(b, ",\"target\":");
         str_or_null(b, e->target.code);
-        dy_buf_puts(b, ",\"cameo\":");
+        dy_buf_lit(b, ",\"cameo\":");
         dy_buf_json_str(b, e->cameo, strlen(e->cameo));
-        dy_buf_puts(b, ",\"plover\":");
+        dy_buf_lit(b, ",\"plover\":");
         str_or_null(b, e->plover);
-        dy_buf_puts(b, "}");
+        dy_buf_lit(b, "}");
     }
-    dy_buf_puts(b, "]}\n");
+    dy_buf_lit(b, "]}\n");
 }
 
 /* A TSV field: tabs and newlines become spaces; empty becomes "---". */
 static void tsv_field(dy_buf *b, const char *s, size_t n)
 {
     if (!n) {
-        dy_buf_puts(b, "---");
+        dy_buf_lit(b, "---");
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -229,7 +229,7 @@ static void write_tsv(dyad_coder *c, dy_buf *b, const char *url,
             put_fixed(b, e->lon, 4);
             dy_buf_putc(b, '\n');
         } else {
-            dy_buf_puts(b, "\t---\t---\n");
+            dy_buf_lit(b, "\t---\t---\n");
         }
     }
 }

@@ -221,7 +221,7 @@ void dy_buf_clear(dy_buf *b)
     b->oom = 0;
 }
 
-int dy_buf_reserve(dy_buf *b, size_t extra)
+int dy_buf_grow(dy_buf *b, size_t extra)
 {
     if (b->oom)
         return DYAD_ENOMEM;
@@ -240,22 +240,7 @@ int dy_buf_reserve(dy_buf *b, size_t extra)
     return 0;
 }
 
-void dy_buf_put(dy_buf *b, const void *s, size_t n)
-{
-    if (dy_buf_reserve(b, n))
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-}
-
 void dy_buf_puts(dy_buf *b, const char *s) { dy_buf_put(b, s, strlen(s)); }
-
-void dy_buf_putc(dy_buf *b, char c)
-{
-    if (dy_buf_reserve(b, 1))
-        return;
-    b->p[b->len++] = c;
-}
 
 void dy_buf_printf(dy_buf *b, const char *fmt, ...)
 {
@@ -278,6 +263,26 @@ void dy_buf_printf(dy_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Length of the run of bytes at u[0, n) that a JSON string takes as they
+ * are: printable ASCII other than '"' and '\\'. Eight bytes a step. */
+static size_t json_plain_run(const unsigned char *u, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, u + i, 8);
+        uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+        /* a byte below 0x20, '"', '\\', or with the high bit set */
+        uint64_t bad = ((v - ones * 0x20) | (q - ones) | (bs - ones) | v) & high;
+        if (bad)
+            break;
+    }
+    while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\')
+        i++;
+    return i;
+}
+
 void dy_buf_json_str(dy_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -290,10 +295,7 @@ void dy_buf_json_str(dy_buf *b, const char *s, size_t n)
         unsigned char c = u[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             /* copy a run of plain ASCII at once */
-            size_t j = i + 1;
-            while (j < n && u[j] >= 0x20 && u[j] < 0x80 && u[j] != '"' &&
-                   u[j] != '\\')
-                j++;
+            size_t j = i + json_plain_run(u + i, n - i);
             dy_buf_put(b, s + i, j - i);
             i = j;
             continue;
