@@ -233,7 +233,11 @@ static void date_events(dy_sa *sa, dy_memory *mem)
     bool cand = false;
     for (size_t i = 0; i < sa->n && !cand; i++)
         cand = (sa->t[i].flags & TOKF_DIGIT) || dy_wc(&sa->t[i], WC_DATE_WORDS);
-    size_t ntx = cand ? dy_timex_find(sa->t, sa->n, sa->story_days, 0, tx, 16)
+    uint32_t wf[DY_TX_CLASSES]; /* word classes, once for find and pick */
+    if (cand)
+        dy_timex_classes(sa->t, sa->n, wf);
+    size_t ntx = cand ? dy_timex_find_wf(sa->t, sa->n, wf, sa->story_days, 0,
+                                         tx, 16)
                       : 0;
     bool any_future = false;
     for (size_t i = 0; i < sa->nev; i++)
@@ -242,7 +246,8 @@ static void date_events(dy_sa *sa, dy_memory *mem)
                                     sa->vg[sa->ev[i].vg].tense == TENSE_FUT)))
             any_future = true;
     size_t ntxf = ntx && any_future
-                      ? dy_timex_find(sa->t, sa->n, sa->story_days, 1, txf, 16)
+                      ? dy_timex_find_wf(sa->t, sa->n, wf, sa->story_days, 1,
+                                         txf, 16)
                       : 0;
     int owner[16];
     for (size_t k = 0; k < ntx; k++) {
@@ -263,7 +268,8 @@ static void date_events(dy_sa *sa, dy_memory *mem)
                                        (g->flags & VG_PLANNED)));
         const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int mine = date_vg(sa, e);
-        int k = ntx ? dy_timex_pick(sa->t, sa->n, set, ntx, e->verb_b) : -1;
+        int k = ntx ? dy_timex_pick_wf(sa->t, sa->n, wf, set, ntx, e->verb_b)
+                    : -1;
         /* a date nearer another verb is that verb's ("meet on January 12,
          * and Russia will hold talks on January 13") */
         if (k >= 0 && mine >= 0 && owner[k] >= 0 && owner[k] != mine &&

@@ -1334,9 +1334,19 @@ static int decode_window(const dy_tagger *t, dy_tok *toks, size_t n,
 
 static int word_is(const dy_tok *k, const char *const *list)
 {
+    const char *w = k->low;
+    size_t n = k->nlow;
+    if (!w)
+        return 0;
     for (; *list; list++) {
-        size_t l = strlen(*list);
-        if (k->nlow == l && k->low && memcmp(k->low, *list, l) == 0)
+        /* the first byte rejects almost every entry, without strlen */
+        const char *p = *list;
+        if (n && p[0] != w[0])
+            continue;
+        size_t i = 0;
+        while (i < n && p[i] == w[i])
+            i++;
+        if (i == n && !p[i])
             return 1;
     }
     return 0;

@@ -365,8 +365,12 @@ enum {
 typedef struct wslot {
     const char *w;
     uint32_t len;
-    uint32_t flags;
+    uint32_t flags;         /* WF_*, and the keyword (kws index + 1) << 16 */
 } wslot;
+
+/* A token's classes: WF_* in the low 16 bits, its keyword above them. */
+#define WF_MASK 0xFFFFu
+#define WF_KW(f) ((f) >> 16)
 
 static wslot ws_tab[WS_SLOTS];
 static pthread_once_t ws_once = PTHREAD_ONCE_INIT;
@@ -398,6 +402,18 @@ static void ws_build(void)
             ws_tab[i].flags |= fl[l];
         }
     }
+    /* the keywords (all of them are at most 9 bytes long) */
+    for (size_t k = 0; k < DY_ARRAY_LEN(kws); k++) {
+        const char *p = kws[k].w;
+        size_t n = kws[k].n;
+        uint32_t i = ws_hash(p, n) & (WS_SLOTS - 1);
+        while (ws_tab[i].w &&
+               !(ws_tab[i].len == n && !memcmp(ws_tab[i].w, p, n)))
+            i = (i + 1) & (WS_SLOTS - 1);
+        ws_tab[i].w = p;
+        ws_tab[i].len = (uint32_t)n;
+        ws_tab[i].flags |= (uint32_t)(k + 1) << 16;
+    }
 }
 
 static uint32_t tok_wf(const dy_tok *t)
@@ -423,10 +439,22 @@ static const uint32_t *wf_fill(const dy_tok *t, size_t n, uint32_t *wf)
     return wf;
 }
 
-/* The classes of token k (from the cache when there is one). */
-static inline uint32_t WF(const uint32_t *wf, const dy_tok *t, size_t k)
+void dy_timex_classes(const dy_tok *toks, size_t n, uint32_t *wf)
+{
+    if (toks && wf)
+        wf_fill(toks, n < DY_TX_CLASSES ? n : DY_TX_CLASSES, wf);
+}
+
+/* The classes and keyword of token k (from the cache when there is one). */
+static inline uint32_t WFK(const uint32_t *wf, const dy_tok *t, size_t k)
 {
     return wf && k < WF_CACHE ? wf[k] : tok_wf(&t[k]);
+}
+
+/* The classes of token k (WF_*). */
+static inline uint32_t WF(const uint32_t *wf, const dy_tok *t, size_t k)
+{
+    return WFK(wf, t, k) & WF_MASK;
 }
 
 /* ---- tense cues ----------------------------------------------------- */
@@ -1206,7 +1234,7 @@ static size_t number_expr(tctx *c, size_t i, dy_timex *tx)
 
 /* ---- driver --------------------------------------------------------- */
 
-static bool is_trigger(const dy_tok *t)
+static bool is_trigger(const dy_tok *t, uint32_t f)
 {
     if ((t->flags & TOKF_DIGIT) || (t->low && t->nlow && is_digit(t->low[0])))
         return true;
@@ -1221,7 +1249,8 @@ static bool is_trigger(const dy_tok *t)
         !(first & (1u << (t->low[0] - 'a'))))
         return false;
     int val;
-    int k = tok_kw(t, &val);
+    /* tok_kw(t) from the classes: every keyword is in the class table */
+    int k = WF_KW(f) ? kws[WF_KW(f) - 1].cls : K_NONE;
     if (k != K_NONE && k != K_NUM)
         return true;
     if (t->low && t->nlow > 4 && memchr(t->low, '-', t->nlow)) {
@@ -1281,17 +1310,26 @@ static const char W_ATTR_DET[] =
 size_t dy_timex_find(const dy_tok *toks, size_t n, int32_t story_days,
                      int future_hint, dy_timex *out, size_t max)
 {
+    return dy_timex_find_wf(toks, n, NULL, story_days, future_hint, out, max);
+}
+
+size_t dy_timex_find_wf(const dy_tok *toks, size_t n, const uint32_t *wf,
+                        int32_t story_days, int future_hint, dy_timex *out,
+                        size_t max)
+{
     if (!toks || !n || !out || !max)
         return 0;
+    uint32_t wfbuf[WF_CACHE];
+    if (!wf || n > DY_TX_CLASSES)
+        wf = wf_fill(toks, n, wfbuf);
     size_t first = 0;
-    while (first < n && !is_trigger(&toks[first]))
+    while (first < n && !is_trigger(&toks[first], WFK(wf, toks, first)))
         first++;
     if (first == n)
         return 0;
 
-    uint32_t wfbuf[WF_CACHE];
     tctx c;
-    c.wf = wf_fill(toks, n, wfbuf);
+    c.wf = wf;
     c.t = toks;
     c.n = n;
     c.lo = 0;
@@ -1303,7 +1341,8 @@ size_t dy_timex_find(const dy_tok *toks, size_t n, int32_t story_days,
     size_t k = 0;
     for (size_t i = first; i < n && k < max;) {
         dy_timex tx;
-        size_t e = is_trigger(&toks[i]) ? try_at(&c, i, &tx) : 0;
+        size_t e = is_trigger(&toks[i], WFK(wf, toks, i)) ? try_at(&c, i, &tx)
+                                                          : 0;
         if (!e) {
             i++;
             continue;
@@ -1539,6 +1578,12 @@ static int main_seg(const dy_tok *t, const uint32_t *wf, size_t n,
 int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
                   size_t ntx, size_t ev)
 {
+    return dy_timex_pick_wf(toks, n, NULL, tx, ntx, ev);
+}
+
+int dy_timex_pick_wf(const dy_tok *toks, size_t n, const uint32_t *wf,
+                     const dy_timex *tx, size_t ntx, size_t ev)
+{
     if (!toks || !tx || !ntx || !n)
         return -1;
     if (n > PICK_MAXTOK)
@@ -1546,7 +1591,8 @@ int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
     uint16_t seg[PICK_MAXTOK];
     uint8_t rel[PICK_MAXTOK];
     uint32_t wfbuf[WF_CACHE];
-    const uint32_t *wf = wf_fill(toks, n, wfbuf);
+    if (!wf || n > DY_TX_CLASSES)
+        wf = wf_fill(toks, n, wfbuf);
     segment(toks, wf, n, tx, ntx, seg, rel);
 
     if (ev != DY_TX_MAIN) {

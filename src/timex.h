@@ -148,6 +148,17 @@ int dy_timex_tense(const dy_tok *toks, size_t n, size_t i);
 int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
                   size_t ntx, size_t ev);
 
+/* The word classes of toks[0, min(n, DY_TX_CLASSES)) that find and pick
+ * use, computed once per sentence for the _wf variants below (which take
+ * wf = NULL, or a sentence longer than DY_TX_CLASSES, as the plain ones). */
+#define DY_TX_CLASSES 256
+void dy_timex_classes(const dy_tok *toks, size_t n, uint32_t *wf);
+size_t dy_timex_find_wf(const dy_tok *toks, size_t n, const uint32_t *wf,
+                        int32_t story_days, int future_hint, dy_timex *out,
+                        size_t max);
+int dy_timex_pick_wf(const dy_tok *toks, size_t n, const uint32_t *wf,
+                     const dy_timex *tx, size_t ntx, size_t ev);
+
 /* Parse a dateline at the start of an article's raw text:
  *   "KYIV, Jan 3 (Reuters) -"   "WASHINGTON (AP) --"   "Moscow, 3 January
  *   2022:"   "BEIRUT, Lebanon (AP) —"   "GENEVA, March 4, 2022 (AFP) -"
