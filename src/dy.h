@@ -60,7 +60,8 @@ void dy_fault_after(long n);
  * Returns 0 or DYAD_ENOMEM (and leaves *arr as it was). */
 int dy_grow(void **arr, size_t *cap, size_t need, size_t sz);
 #define DY_GROW(arr, cap, need) \
-    dy_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+    ((size_t)(need) <= (cap) ? 0 \
+                             : dy_grow((void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
 /* An arena: bump allocation in chunks, freed or reset all at once. Used for
  * everything that lives as long as one document (dy_doc) or one dictionary

@@ -175,6 +175,22 @@ typedef struct tokvec {
     int oom;
 } tokvec;
 
+/* Byte kinds for tok_normalise: 1 letter, 2 upper case, 4 digit, 8 not
+ * ASCII. */
+#define BK4(a, b, c, d) a, b, c, d
+#define BK16(k) BK4(k, k, k, k), BK4(k, k, k, k), BK4(k, k, k, k), BK4(k, k, k, k)
+static const uint8_t byte_kind[256] = {
+    BK16(0), BK16(0),                                   /* 0x00-0x1F */
+    BK16(0),                                            /* 0x20-0x2F */
+    BK4(4, 4, 4, 4), BK4(4, 4, 4, 4), 4, 4, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    0, BK4(3, 3, 3, 3), BK4(3, 3, 3, 3), BK4(3, 3, 3, 3), 3, 3, 3, /* @A-O */
+    BK4(3, 3, 3, 3), BK4(3, 3, 3, 3), 3, 3, 3, 0, 0, 0, 0, 0,      /* P-Z */
+    0, BK4(1, 1, 1, 1), BK4(1, 1, 1, 1), BK4(1, 1, 1, 1), 1, 1, 1, /* `a-o */
+    BK4(1, 1, 1, 1), BK4(1, 1, 1, 1), 1, 1, 1, 0, 0, 0, 0, 0,      /* p-z */
+    BK16(8), BK16(8), BK16(8), BK16(8), BK16(8), BK16(8), BK16(8), BK16(8)};
+#undef BK4
+#undef BK16
+
 /* Normalise the token text [p, p+n): set s/n, low/nlow and letter flags. */
 static void tok_normalise(dy_tok *t, const char *p, size_t n, dy_arena *a,
                           int *oom)
@@ -182,22 +198,21 @@ static void tok_normalise(dy_tok *t, const char *p, size_t n, dy_arena *a,
     bool ascii = true, upper_any = false;
     int letters = 0, uppers = 0;
     uint16_t f = 0;
+    /* per byte: 1 letter, 2 upper-case letter, 4 digit, 8 not ASCII */
+    unsigned any = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)p[i];
-        if (c >= 0x80) {
-            ascii = false;
-            continue;
-        }
-        if (is_alpha(c)) {
-            letters++;
-            if (is_upper(c)) {
-                uppers++;
-                upper_any = true;
-            }
-        } else if (is_digit(c)) {
-            f |= TOKF_DIGIT;
-        }
+        unsigned k = byte_kind[(unsigned char)p[i]];
+        letters += k & 1;
+        uppers += (k >> 1) & 1;
+        any |= k;
     }
+    if (any & 8) {
+        /* non-ASCII bytes count for nothing here */
+        ascii = false;
+    }
+    if (any & 4)
+        f |= TOKF_DIGIT;
+    upper_any = uppers > 0;
     if (ascii) {
         t->s = p;
         t->n = (uint16_t)n;
@@ -455,6 +470,11 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
     size_t i = beg;
     uint16_t space = TOKF_SPACE;
     while (i < end) {
+        if (u[i] == ' ') { /* the common case of space_len */
+            i++;
+            space = TOKF_SPACE;
+            continue;
+        }
         int sl = space_len(u + i, end - i);
         if (sl) {
             i += (size_t)sl;
@@ -483,11 +503,21 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
             /* scan a word: letters, digits, internal . , ' - & */
             size_t j = i + (size_t)cl;
             size_t last_alnum_end = j;
+            /* the word has no apostrophe, hyphen or non-ASCII byte: it is
+             * one token (what emit_word would find, without its scans) */
+            bool plain = u[i] < 0x80;
             while (j < end) {
                 int l2;
+                if (u[j] < 0x80 && is_alnum(u[j])) { /* ASCII letters */
+                    j++;
+                    last_alnum_end = j;
+                    continue;
+                }
                 if (u[j] >= 0x80 && space_len(u + j, end - j))
                     break; /* a no-break or ideographic space ends a word */
                 unsigned d = char_class(u + j, end - j, &l2);
+                if (u[j] >= 0x80 || d == '\'' || d == '-')
+                    plain = false;
                 if (cls_word(d)) {
                     j += (size_t)l2;
                     last_alnum_end = j;
@@ -548,9 +578,20 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
             }
             /* trailing apostrophe of a plural possessive (allies') */
             if (j < end && u[j] == '\'' && j > i && (u[j - 1] | 32) == 's' &&
-                (j + 1 >= end || !is_alnum(u[j + 1])))
+                (j + 1 >= end || !is_alnum(u[j + 1]))) {
                 j++;
-            emit_word(tv, text, i, j, space);
+                plain = false;
+            }
+            if (plain) {
+#ifdef DY_CHECK_PLAIN
+                for (size_t q = i; q < j; q++)
+                    if (u[q] == '\'' || u[q] == '-' || u[q] >= 0x80)
+                        abort();
+#endif
+                push_tok(tv, text, i, j, space);
+            }
+            else
+                emit_word(tv, text, i, j, space);
             i = j;
             space = 0;
             continue;
