@@ -57,7 +57,18 @@ int dy_text_load(dy_doc *d, const char *s, size_t n, dy_err *err)
     const unsigned char *u = (const unsigned char *)s;
     size_t bad = 0, ctrl = 0;
     size_t i = 0;
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     while (i < n) {
+        /* eight printable ASCII bytes at once */
+        if (i + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, u + i, 8);
+            if (!(((v - ones * 0x20) | v) & high)) {
+                memcpy(t + i, &v, 8);
+                i += 8;
+                continue;
+            }
+        }
         unsigned c = u[i];
         if (c < 0x80) {
             if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
@@ -335,9 +346,8 @@ int dy_clean(dy_doc *d)
     size_t n = d->len, i = 0;
     bool first_body = true;
     while (i < n) {
-        size_t j = i;
-        while (j < n && t[j] != '\n')
-            j++;
+        const char *nl = memchr(t + i, '\n', n - i);
+        size_t j = nl ? (size_t)(nl - t) : n;
         /* trimmed line [a, b) */
         size_t a = i, b = j;
         while (a < b) {
@@ -354,12 +364,19 @@ int dy_clean(dy_doc *d)
         size_t len = b - a;
         int kind = 0, rest = 0;
         if (len) {
-            bool sentence = reads_like_sentence(t + a, len);
+            int sentence = -1; /* reads_like_sentence, when a rule asks */
+            /* the first byte, in lower case, rejects most prefixes */
+            unsigned char c0 = (unsigned char)t[a];
+            if (c0 >= 'A' && c0 <= 'Z')
+                c0 = (unsigned char)(c0 + 32);
             for (size_t r = 0; r < DY_ARRAY_LEN(rules) && !kind; r++) {
                 const rule *ru = &rules[r];
-                if ((ru->maxlen && len > ru->maxlen) ||
+                if ((unsigned char)ru->prefix[0] != c0 ||
+                    (ru->maxlen && len > ru->maxlen) ||
                     !starts_ci(t + a, len, ru->prefix))
                     continue;
+                if (sentence < 0)
+                    sentence = reads_like_sentence(t + a, len);
                 if (sentence && !ru->strict)
                     continue; /* "Share this burden, the president said." */
                 /* a prompt that drops the rest of the page must not be
@@ -374,7 +391,8 @@ int dy_clean(dy_doc *d)
             }
             if (!kind && len <= 80) {
                 for (size_t f = 0; f < DY_ARRAY_LEN(form_fields) && !kind; f++)
-                    if (eq_ci_trim(t + a, len, form_fields[f]))
+                    if ((unsigned char)form_fields[f][0] == c0 &&
+                        eq_ci_trim(t + a, len, form_fields[f]))
                         kind = f < 13 ? DY_DEBRIS_COMMENT : DY_DEBRIS_SHARE;
             }
             if (!kind && is_byline(t + a, len))
