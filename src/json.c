@@ -46,16 +46,31 @@ static int hex4(const char *s, uint32_t *v)
     return 0;
 }
 
+/* Length of the run at s[0, n) of bytes a string holds as they are (not
+ * '"', '\\' or a control character); eight bytes a step. */
+static size_t plain_run(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+        if (((v - ones * 0x20) | (q - ones) | (b - ones)) & ~v & high)
+            break;
+    }
+    while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
+        i++;
+    return i;
+}
+
 /* Parse a string at p->i (on the opening quote). */
 static const char *string(jp *p, size_t *len)
 {
     p->i++;
     size_t start = p->i;
     /* fast path: no escapes */
-    size_t k = start;
-    while (k < p->n && p->s[k] != '"' && p->s[k] != '\\' &&
-           (unsigned char)p->s[k] >= 0x20)
-        k++;
+    size_t k = start + plain_run(p->s + start, p->n - start);
     if (k < p->n && p->s[k] == '"') {
         char *o = dy_arena_strndup(p->a, p->s + start, k - start);
         if (!o)
@@ -71,6 +86,7 @@ static const char *string(jp *p, size_t *len)
         if (p->s[end] == '\\' && end + 1 < p->n)
             end++;
         end++;
+        end += plain_run(p->s + end, p->n - end);
     }
     char *o = dy_arena_alloc(p->a, end - start + 1);
     if (!o)
@@ -87,8 +103,10 @@ static const char *string(jp *p, size_t *len)
         if (c < 0x20)
             return (const char *)fail(p, "control character in string");
         if (c != '\\') {
-            o[m++] = (char)c;
-            p->i++;
+            size_t r = 1 + plain_run(p->s + p->i + 1, p->n - p->i - 1);
+            memcpy(o + m, p->s + p->i, r);
+            m += r;
+            p->i += r;
             continue;
         }
         if (p->i + 1 >= p->n)
