@@ -106,6 +106,14 @@ static bool item_at(const dy_sa *sa, const dy_item *it, size_t k, int dir,
                 return true;
         return false;
     case IT_SET: {
+        /* most tokens begin (end) no member of any set */
+        const dy_tok *t = &sa->t[k];
+        unsigned bit = dir > 0 ? W_SETFIRST : W_SETLAST;
+        if (!(t->w && (d->winfo[t->w].flags & bit)) &&
+            !(t->lem && (d->winfo[t->lem].flags & bit))) {
+            *len = 0;
+            return false;
+        }
         size_t l = set_match(sa, k, &d->sets[it->v], dir);
         *len = l;
         return l > 0;

@@ -373,6 +373,9 @@ typedef struct wslot {
 #define WF_KW(f) ((f) >> 16)
 
 static wslot ws_tab[WS_SLOTS];
+/* the lengths (bit n) of the words in ws_tab, by first byte: most tokens
+ * are rejected without hashing */
+static uint32_t ws_lens[256];
 static pthread_once_t ws_once = PTHREAD_ONCE_INIT;
 
 static uint32_t ws_hash(const char *s, size_t n)
@@ -400,6 +403,8 @@ static void ws_build(void)
             ws_tab[i].w = p;
             ws_tab[i].len = (uint32_t)n;
             ws_tab[i].flags |= fl[l];
+            if (n <= 16)
+                ws_lens[(unsigned char)p[0]] |= 1u << n;
         }
     }
     /* the keywords (all of them are at most 9 bytes long) */
@@ -413,12 +418,14 @@ static void ws_build(void)
         ws_tab[i].w = p;
         ws_tab[i].len = (uint32_t)n;
         ws_tab[i].flags |= (uint32_t)(k + 1) << 16;
+        ws_lens[(unsigned char)p[0]] |= 1u << n;
     }
 }
 
 static uint32_t tok_wf(const dy_tok *t)
 {
-    if (!t->low || !t->nlow || t->nlow > 16)
+    if (!t->low || !t->nlow || t->nlow > 16 ||
+        !((ws_lens[(unsigned char)t->low[0]] >> t->nlow) & 1))
         return 0;
     uint32_t i = ws_hash(t->low, t->nlow) & (WS_SLOTS - 1);
     while (ws_tab[i].w) {
