@@ -24,10 +24,12 @@
 #define DY_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define DY_LIKELY(x) __builtin_expect(!!(x), 1)
 #define DY_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define DY_INLINE inline __attribute__((always_inline))
 #else
 #define DY_PRINTF(f, a)
 #define DY_LIKELY(x) (x)
 #define DY_UNLIKELY(x) (x)
+#define DY_INLINE inline
 #endif
 
 /* ---- errors --------------------------------------------------------- */

@@ -92,8 +92,8 @@ size_t dy_set_match(const dy_sa *sa, size_t k, const dy_set *s, int dir)
 
 /* Does item `it` match at token k? Writes the number of tokens consumed
  * (for phrases and NPs) into *len. */
-static bool item_at(const dy_sa *sa, const dy_item *it, size_t k, int dir,
-                    size_t *len, int16_t *np)
+static DY_INLINE bool item_at(const dy_sa *sa, const dy_item *it, size_t k,
+                              int dir, size_t *len, int16_t *np)
 {
     const dy_dict *d = sa->dict;
     *len = 1;
