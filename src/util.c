@@ -337,29 +337,6 @@ const char *dy_buf_cstr(dy_buf *b)
 
 /* ---- hashing -------------------------------------------------------- */
 
-/* 64-bit FNV-1a variant processing 8 bytes per round, with a final mix;
- * fast on short keys (tokens) and good enough for open addressing. */
-uint64_t dy_hash(const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, s, 8);
-        h = (h ^ v) * 0x100000001b3ull;
-        h ^= h >> 29;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t v = 0;
-    memcpy(&v, s, n);
-    h = (h ^ v) * 0x100000001b3ull;
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ull;
-    h ^= h >> 32;
-    return h;
-}
-
 /* ---- string table --------------------------------------------------- */
 
 int dy_strtab_init(dy_strtab *t)
