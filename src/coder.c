@@ -78,6 +78,8 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
     dy_buf_init(&c->warn);
     dy_buf_init(&c->explain);
     dy_buf_init(&c->profbuf);
+    /* lexicon lookups by word id (NULL: the tagger looks every token up) */
+    c->tagmemo = d->tagger ? dy_tagmemo_new((size_t)d->words.n + 1) : NULL;
     *out = c;
     return DYAD_OK;
 }
@@ -130,6 +132,7 @@ void dyad_coder_free(dyad_coder *c)
     dy_buf_free(&c->profbuf);
     dy_free(c->events);
     dy_free(c->evx);
+    dy_tagmemo_free(c->tagmemo);
     dy_free(c->sa);
     dy_free(c);
 }
@@ -406,7 +409,7 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
     sa->n = n;
     c->nsents++;
     c->ntoks += n;
-    PROF(c, ST_TAG, dy_tagger_tag(c->dict->tagger, sa->t, n));
+    PROF(c, ST_TAG, dy_tagger_tag_memo(c->dict->tagger, sa->t, n, c->tagmemo));
     PROF(c, ST_ACTORS, dy_find_mentions(sa));
     PROF(c, ST_CHUNK, dy_chunk(sa); dy_np_actors(sa, &c->mem));
     PROF(c, ST_EVENTS, dy_match_events(sa));

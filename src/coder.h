@@ -23,6 +23,7 @@ struct dyad_coder {
     dy_err err;
     dy_doc doc;
     dy_sa *sa;
+    dy_tagmemo *tagmemo;    /* lexicon lookups by word id, or NULL          */
     dy_memory mem;
     unsigned long seq;              /* documents coded                       */
     const char *id;

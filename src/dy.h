@@ -283,6 +283,15 @@ void dy_tagger_free(dy_tagger *t);
  * and .n (original case) and TOKF_* flags. Thread-safe on a shared
  * tagger. */
 void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n);
+/* The same with a memo of lexicon lookups by dictionary word id (tok->w
+ * must be the id of tok->low in the dictionary whose word count sizes the
+ * memo): one per thread, kept for the life of the dictionary. A NULL memo
+ * is dy_tagger_tag. */
+typedef struct dy_tagmemo dy_tagmemo;
+dy_tagmemo *dy_tagmemo_new(size_t nwords);   /* word ids [0, nwords)    */
+void dy_tagmemo_free(dy_tagmemo *m);
+void dy_tagger_tag_memo(const dy_tagger *t, dy_tok *toks, size_t n,
+                        dy_tagmemo *m);
 /* Is the lower-case word an ordinary English word (in the lexicon with
  * common-noun, verb, adjective or function-word tags)? Drives the case
  * guard of dictionary names (`Chad` must not match "chad"). */

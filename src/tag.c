@@ -153,6 +153,100 @@ static tg_slot *slot_for(dy_tagger *t, const char *s, size_t n, uint32_t *hh)
     }
 }
 
+/* ---- lookups remembered by dictionary word id ---------------------------
+ *
+ * A coder tags with a memo of its own: the lexicon entry of each
+ * dictionary word's form (the token's lower-case key) and of that form
+ * with a capital first letter, looked up once and then found by the
+ * token's word id, without hashing or probing the lexicon again. */
+
+#define MEMO_NONE UINT32_MAX
+
+struct dy_tagmemo {
+    size_t n;               /* word ids [0, n)                              */
+    uint32_t *low;          /* entry of the word's form: index + 1,
+                               MEMO_NONE (not in the lexicon), 0 (not yet) */
+    uint32_t *title;        /* entry of its form with a capital first letter */
+};
+
+dy_tagmemo *dy_tagmemo_new(size_t nwords)
+{
+    dy_tagmemo *m = dy_calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->n = nwords;
+    m->low = dy_calloc(nwords ? nwords : 1, sizeof *m->low);
+    m->title = dy_calloc(nwords ? nwords : 1, sizeof *m->title);
+    if (!m->low || !m->title) {
+        dy_tagmemo_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void dy_tagmemo_free(dy_tagmemo *m)
+{
+    if (!m)
+        return;
+    dy_free(m->low);
+    dy_free(m->title);
+    dy_free(m);
+}
+
+static const tg_word *memo_get(const dy_tagger *t, uint32_t *slot,
+                               const char *s, size_t n)
+{
+    uint32_t v = *slot;
+    if (v == 0) {
+        const tg_word *w = lookup(t, s, n);
+        *slot = w ? (uint32_t)(w - t->words) + 1 : MEMO_NONE;
+        return w;
+    }
+    return v == MEMO_NONE ? NULL : &t->words[v - 1];
+}
+
+/* Is the token's text its key with a capital first letter ("Police")? */
+static bool title_of_low(const dy_tok *k)
+{
+    return k->n == k->nlow && k->n > 0 && k->s[0] >= 'A' && k->s[0] <= 'Z' &&
+           k->low[0] == k->s[0] + 32 &&
+           memcmp(k->s + 1, k->low + 1, (size_t)k->n - 1) == 0;
+}
+
+/* lookup(t, k->s, k->n) */
+static const tg_word *lookup_s(const dy_tagger *t, const dy_tok *k,
+                               dy_tagmemo *m)
+{
+    if (m && k->w && k->w < m->n) {
+        if (k->s == k->low && k->n == k->nlow)
+            return memo_get(t, &m->low[k->w], k->s, k->n);
+        if (title_of_low(k))
+            return memo_get(t, &m->title[k->w], k->s, k->n);
+    }
+    return lookup(t, k->s, k->n);
+}
+
+/* lookup(t, k->low, k->nlow) */
+static const tg_word *lookup_low(const dy_tagger *t, const dy_tok *k,
+                                 dy_tagmemo *m)
+{
+    if (m && k->w && k->w < m->n)
+        return memo_get(t, &m->low[k->w], k->low, k->nlow);
+    return lookup(t, k->low, k->nlow);
+}
+
+/* The token's text with its first letter in lower case (buf holds at
+ * least k->n bytes; k->s[0] is an ASCII capital). */
+static const tg_word *lookup_lowfirst(const dy_tagger *t, const dy_tok *k,
+                                      dy_tagmemo *m, char *buf)
+{
+    if (m && k->w && k->w < m->n && title_of_low(k))
+        return memo_get(t, &m->low[k->w], k->low, k->nlow);
+    buf[0] = (char)(k->s[0] + 32);
+    memcpy(buf + 1, k->s + 1, (size_t)k->n - 1);
+    return lookup(t, buf, k->n);
+}
+
 static int has_tag(const dy_tagger *t, const tg_word *w, int tag)
 {
     for (unsigned k = 0; k < w->nent; k++)
@@ -1075,7 +1169,7 @@ static void lower_ascii(char *d, const char *s, size_t n)
  * lists. */
 static void token_cands(const dy_tagger *t, const dy_tok *toks, size_t n,
                         size_t i, const tg_sent *ss, tg_ent *scratch,
-                        tg_cand *c)
+                        tg_cand *c, dy_tagmemo *memo)
 {
     const dy_tok *k = &toks[i];
     const char *s = k->s;
@@ -1095,7 +1189,7 @@ static void token_cands(const dy_tagger *t, const dy_tok *toks, size_t n,
         return;
     }
     char buf[TG_MAXW];
-    const tg_word *w = lookup(t, s, len);
+    const tg_word *w = lookup_s(t, k, memo);
     int cap = s[0] >= 'A' && s[0] <= 'Z';
     int initial = 1, names = 0;
     if (improve) {
@@ -1135,9 +1229,7 @@ static void token_cands(const dy_tagger *t, const dy_tok *toks, size_t n,
         }
         if (w && cap && initial && w->total < TG_RARE && len <= TG_MAXW) {
             /* "Police arrested": rare in this form, count "police" too */
-            buf[0] = (char)(s[0] + 32);
-            memcpy(buf + 1, s + 1, len - 1);
-            const tg_word *lw = lookup(t, buf, len);
+            const tg_word *lw = lookup_lowfirst(t, k, memo, buf);
             if (lw) {
                 c->n = merge(t, w, lw, scratch);
                 c->e = scratch;
@@ -1151,9 +1243,7 @@ static void token_cands(const dy_tagger *t, const dy_tok *toks, size_t n,
         return;
     }
     if (cap && len <= TG_MAXW) {
-        buf[0] = (char)(s[0] + 32);
-        memcpy(buf + 1, s + 1, len - 1);
-        w = lookup(t, buf, len);
+        w = lookup_lowfirst(t, k, memo, buf);
         if (w) {
             cand_word(t, w, c);
             if (names && w->nent < TG_MAXC) {
@@ -1204,7 +1294,7 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
     int prev = T_END;
     for (size_t i = 0; i < n; i++) {
         tg_cand c;
-        token_cands(t, toks, n, i, &ss, scratch, &c);
+        token_cands(t, toks, n, i, &ss, scratch, &c, NULL);
         int best = -1;
         if (c.forced) {
             best = c.e[0].tag;
@@ -1227,6 +1317,14 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
         toks[i].tag = (uint8_t)best;
         prev = best;
     }
+}
+
+void dy_tagger_tag_memo(const dy_tagger *t, dy_tok *toks, size_t n,
+                        dy_tagmemo *m)
+{
+    (void)m;
+    (void)lookup_low;
+    dy_tagger_tag(t, toks, n);
 }
 
 #else /* !DY_TAG_COMPAT */
@@ -1255,7 +1353,8 @@ static void sent_case(const dy_tok *toks, size_t n, tg_sent *ss)
  * log P(tag | previous tag) + log(count(word, tag) + 1), the Perl tagger's
  * score, maximised over the whole path rather than word by word. */
 static int decode_window(const dy_tagger *t, dy_tok *toks, size_t n,
-                         size_t b, size_t e, int prev, const tg_sent *ss)
+                         size_t b, size_t e, int prev, const tg_sent *ss,
+                         dy_tagmemo *memo)
 {
     static const tg_ent ent_nn = {0.0f, 1.0f, T_NN};
     tg_ent scratch[TG_WIN][TG_MAXC];
@@ -1270,7 +1369,7 @@ static int decode_window(const dy_tagger *t, dy_tok *toks, size_t n,
     for (size_t i = b; i < e; i++) {
         size_t w = i - b;
         tg_cand *c = &cand[w];
-        token_cands(t, toks, n, i, ss, scratch[w], c);
+        token_cands(t, toks, n, i, ss, scratch[w], c, memo);
         float best_any = dp[0];
         uint32_t arg_any = 0;
         for (uint32_t q = 1; q < np; q++)
@@ -1359,13 +1458,14 @@ static int is_noun_or_subject(const dy_tok *k)
     return dy_tag_is_noun(k->tag) || (k->tag == T_PRP && word_is(k, subj));
 }
 
-static const tg_word *tok_word(const dy_tagger *t, const dy_tok *k)
+static const tg_word *tok_word(const dy_tagger *t, const dy_tok *k,
+                               dy_tagmemo *m)
 {
     if (!k->n)
         return NULL;
-    const tg_word *w = lookup(t, k->s, k->n);
+    const tg_word *w = lookup_s(t, k, m);
     if (!w && k->low && k->nlow)
-        w = lookup(t, k->low, k->nlow);
+        w = lookup_low(t, k, m);
     return w;
 }
 
@@ -1376,18 +1476,19 @@ static int ends_ed(const dy_tok *k)
 
 /* Can this VBN (or, strict, JJ) token also be a past tense? Regular
  * verbs can ("arrested" is both, whatever the counts say). */
-static int may_be_vbd(const dy_tagger *t, const dy_tok *k, int strict)
+static int may_be_vbd(const dy_tagger *t, const dy_tok *k, int strict,
+                      dy_tagmemo *m)
 {
-    const tg_word *w = tok_word(t, k);
+    const tg_word *w = tok_word(t, k, m);
     if (strict)
         return ends_ed(k) && (!w || has_tag(t, w, T_VBD) ||
                               has_tag(t, w, T_VBN));
     return ends_ed(k) || (w && has_tag(t, w, T_VBD));
 }
 
-static int may_be_vbn(const dy_tagger *t, const dy_tok *k)
+static int may_be_vbn(const dy_tagger *t, const dy_tok *k, dy_tagmemo *m)
 {
-    const tg_word *w = tok_word(t, k);
+    const tg_word *w = tok_word(t, k, m);
     return ends_ed(k) || (w && has_tag(t, w, T_VBN));
 }
 
@@ -1417,7 +1518,7 @@ static int objectlike(const dy_tok *toks, size_t n, size_t i)
 /* Rules on top of the model, for what an event coder cares about most:
  * the main verb of a clause (the bigram model likes participles after
  * plural nouns: "troops killed" -> VBN), and possessives. */
-static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
+static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n, dy_tagmemo *m)
 {
     /* participles that take a complement: "a group called Hamas" */
     static const char *const complement[] = {
@@ -1461,7 +1562,7 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
             k->tag = T_POS; /* "the minister's" */
             continue;
         }
-        if (k->tag == T_VBD && i + 1 < n && may_be_vbn(t, k)) {
+        if (k->tag == T_VBD && i + 1 < n && may_be_vbn(t, k, m)) {
             int part = 0;
             if (dy_tag_is_noun(p->tag) && word_is(k, complement) &&
                 (toks[i + 1].tag == T_NNP || toks[i + 1].tag == T_NNPS ||
@@ -1503,11 +1604,11 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
             (objectlike(toks, n, i + 1) ||
              (!strict && i + 1 < n && (toks[i + 1].tag == T_IN ||
                                        toks[i + 1].tag == T_RP))) &&
-            may_be_vbd(t, k, strict)) {
+            may_be_vbd(t, k, strict, m)) {
             /* "dismissed the prime minister and suspended parliament",
              * "claimed victory and called on supporters to ..." */
             fix = 1;
-        } else if (is_noun_or_subject(p) && may_be_vbd(t, k, strict)) {
+        } else if (is_noun_or_subject(p) && may_be_vbd(t, k, strict, m)) {
             /* an auxiliary before it makes it a participle: "has the army
              * killed", "were the troops sent" */
             int has_aux = 0;
@@ -1546,7 +1647,7 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
             if (k->tag != T_NNS || !(dy_tag_is_noun(p->tag) ||
                                      p->tag == T_COMMA || p->tag == T_PRP))
                 continue;
-            const tg_word *w = tok_word(t, k);
+            const tg_word *w = tok_word(t, k, m);
             if (!w || !has_tag(t, w, T_VBZ))
                 continue;
             int q = toks[i + 1].tag;
@@ -1567,7 +1668,8 @@ static void fix_up(const dy_tagger *t, dy_tok *toks, size_t n)
  * word the lexicon knows as a participle, directly after a form of be
  * ("was shot dead"). Adverbs and negation may stand between. Also a base
  * form between "to" and "whether" ("to question whether"). */
-static void verbs_after_aux(const dy_tagger *t, dy_tok *toks, size_t n)
+static void verbs_after_aux(const dy_tagger *t, dy_tok *toks, size_t n,
+                            dy_tagmemo *m)
 {
     static const char *const dos[] = {"do", "does", "did", NULL};
     static const char *const haves[] = {"has", "have", "had", "'ve", NULL};
@@ -1587,11 +1689,11 @@ static void verbs_after_aux(const dy_tagger *t, dy_tok *toks, size_t n)
         if (j == 0)
             continue;
         const dy_tok *a = &toks[j - 1];
-        const tg_word *w = tok_word(t, k);
+        const tg_word *w = tok_word(t, k, m);
         if ((a->tag == T_MD || word_is(a, dos)) && w && has_tag(t, w, T_VB)) {
             k->tag = T_VB;
         } else if (word_is(a, haves) && k->tag != T_VBP &&
-                   may_be_vbn(t, k)) {
+                   may_be_vbn(t, k, m)) {
             k->tag = T_VBN;
         } else if (word_is(a, bes) && k->tag == T_NN && j == i && w &&
                    has_tag(t, w, T_VBN)) {
@@ -1604,7 +1706,8 @@ static void verbs_after_aux(const dy_tagger *t, dy_tok *toks, size_t n)
     }
 }
 
-void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
+void dy_tagger_tag_memo(const dy_tagger *t, dy_tok *toks, size_t n,
+                        dy_tagmemo *m)
 {
     if (!t || !toks || !n)
         return;
@@ -1612,9 +1715,15 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
     sent_case(toks, n, &ss);
     int prev = T_END;
     for (size_t b = 0; b < n; b += TG_WIN)
-        prev = decode_window(t, toks, n, b, DY_MIN(n, b + TG_WIN), prev, &ss);
-    fix_up(t, toks, n);
-    verbs_after_aux(t, toks, n);
+        prev = decode_window(t, toks, n, b, DY_MIN(n, b + TG_WIN), prev, &ss,
+                             m);
+    fix_up(t, toks, n, m);
+    verbs_after_aux(t, toks, n, m);
+}
+
+void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
+{
+    dy_tagger_tag_memo(t, toks, n, NULL);
 }
 
 #endif /* DY_TAG_COMPAT */
