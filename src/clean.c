@@ -32,6 +32,7 @@ void dy_doc_reset(dy_doc *d)
 
 void dy_doc_free(dy_doc *d)
 {
+    dy_free(d->wcache);
     dy_arena_free(&d->arena);
     dy_free(d->debris);
     dy_free(d->toks);

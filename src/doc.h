@@ -50,6 +50,9 @@ typedef struct dy_doc {
     size_t ntok, captok;
     dy_sent *sents;
     size_t nsent, capsent;
+
+    /* the dictionary words of keys seen before (segment.c), or NULL */
+    struct dy_wcache *wcache;
 } dy_doc;
 
 void dy_doc_init(dy_doc *d);

@@ -797,6 +797,60 @@ static int split_sentences(dy_doc *d, size_t t0, size_t t1)
     return push_sent(d, start, t1);
 }
 
+/* ---- dictionary words ------------------------------------------------
+ *
+ * Every token's key is looked up in the dictionary's word table (hash,
+ * slot, then the id's hash, length and string, then its lemma and word
+ * classes: a chain of cache misses in tables of megabytes). A document
+ * keeps a small direct-mapped cache of the keys it has seen, with the
+ * answers, so the frequent words of running text are found in one probe
+ * of a table that stays in the CPU's cache. */
+
+#define WC_SLOTS 4096u
+#define WC_KEY 23           /* longest key kept in the cache                */
+
+typedef struct wc_ent {
+    uint64_t h;             /* dy_hash of the key                           */
+    uint64_t wc;            /* the word's classes                           */
+    uint32_t w, lem;        /* word id and lemma id                         */
+    uint8_t len;            /* key length, 0 = empty slot                   */
+    char key[WC_KEY];
+} wc_ent;
+
+struct dy_wcache {
+    const struct dy_dict *dict;
+    wc_ent e[WC_SLOTS];
+};
+
+static void word_ids(dy_doc *d, const struct dy_dict *dict, dy_tok *t)
+{
+    struct dy_wcache *c = d->wcache;
+    size_t n = t->nlow;
+    if (!c || n == 0 || n > WC_KEY) {
+        t->w = dy_dict_word(dict, t->low, n);
+        t->lem = dy_dict_lemma(dict, t->w);
+        t->wc = t->w ? dict->winfo[t->w].wc : 0;
+        return;
+    }
+    uint64_t h = dy_hash(t->low, n);
+    wc_ent *e = &c->e[(h >> 20) & (WC_SLOTS - 1)];
+    if (e->h == h && e->len == n && memcmp(e->key, t->low, n) == 0) {
+        t->w = e->w;
+        t->lem = e->lem;
+        t->wc = e->wc;
+        return;
+    }
+    t->w = dy_strtab_find_h(&dict->words, t->low, n, h);
+    t->lem = dy_dict_lemma(dict, t->w);
+    t->wc = t->w ? dict->winfo[t->w].wc : 0;
+    e->h = h;
+    e->len = (uint8_t)n;
+    memcpy(e->key, t->low, n);
+    e->w = t->w;
+    e->lem = t->lem;
+    e->wc = t->wc;
+}
+
 int dy_segment(dy_doc *d, const struct dy_dict *dict)
 {
     tokvec tv = {d->toks, d->ntok, d->captok, &d->arena, 0, 0};
@@ -844,12 +898,18 @@ int dy_segment(dy_doc *d, const struct dy_dict *dict)
         }
     }
     /* dictionary word ids */
-    for (size_t i = 0; i < d->ntok; i++) {
-        dy_tok *t = &d->toks[i];
-        t->w = dy_dict_word(dict, t->low, t->nlow);
-        t->lem = dy_dict_lemma(dict, t->w);
-        t->wc = t->w ? dict->winfo[t->w].wc : 0;
+    if (d->wcache && d->wcache->dict != dict) {
+        dy_free(d->wcache);
+        d->wcache = NULL;
     }
+    if (!d->wcache && d->ntok >= 64 && dict->words.slots) {
+        /* (no cache for a short text: a dictionary lookup, a test) */
+        d->wcache = dy_calloc(1, sizeof *d->wcache);
+        if (d->wcache)
+            d->wcache->dict = dict;
+    }
+    for (size_t i = 0; i < d->ntok; i++)
+        word_ids(d, dict, &d->toks[i]);
     /* headline: first sentence without final punctuation on its own line */
     if (d->nsent > 0) {
         dy_sent *s = &d->sents[0];
