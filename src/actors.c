@@ -25,9 +25,9 @@ bool dy_word_in(const dy_tok *t, const char *const *list)
 }
 
 /* Does token t satisfy the case requirement of a phrase word? */
-static bool case_ok(const dy_dict *d, const dy_tok *t, unsigned req)
+static bool case_ok(const dy_tok *t, unsigned req)
 {
-    if (req == CASE_ANY || !(d->winfo[t->w].flags & W_COMMON))
+    if (req == CASE_ANY || !(t->wflags & W_COMMON))
         return true;
     if (req == CASE_UPPER)
         return (t->flags & TOKF_UPPER) != 0;
@@ -197,7 +197,7 @@ void dy_find_mentions(dy_sa *sa)
         sa->ment_at[i] = -1;
     for (size_t i = 0; i < sa->n;) {
         /* most tokens start no phrase: skip them without a trie lookup */
-        if (!(d->winfo[sa->t[i].w].flags & W_PHRASE) &&
+        if (!(sa->t[i].wflags & W_PHRASE) &&
             !(sa->t[i].w == 0 && d->nfuzzy && (sa->t[i].flags & TOKF_CAP))) {
             i++;
             continue;
@@ -216,7 +216,7 @@ void dy_find_mentions(dy_sa *sa)
                 const dy_phrase *p = &d->phr[pi];
                 bool ok = true;
                 for (size_t q = 0; q < p->ntok && ok; q++)
-                    ok = case_ok(d, &sa->t[i + q], (p->casemask >> (2 * q)) & 3);
+                    ok = case_ok(&sa->t[i + q], (p->casemask >> (2 * q)) & 3);
                 if (!ok)
                     continue;
                 int sc = phrase_score(d, p, sa->story_days);

@@ -165,7 +165,7 @@ static int discard_in(const dy_dict *d, const dy_tok *t, size_t n,
 {
     int found = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!t[i].w || !(d->winfo[t[i].w].flags & W_DISCARD) ||
+        if (!(t[i].wflags & W_DISCARD) ||
             !has_first(d, t[i].w))
             continue;
         for (size_t k = 0; k < d->ndiscards; k++) {

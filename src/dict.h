@@ -22,6 +22,7 @@ enum {
     W_SETFIRST = 1 << 6,    /* first word of some set member               */
     W_SETLAST = 1 << 7      /* last word of some set member                */
 };
+/* (dy_tok.wflags holds them: eight bits at most) */
 
 typedef struct dy_word {
     uint32_t lemma;         /* lemma word id, 0 = the word is its own      */

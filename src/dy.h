@@ -259,7 +259,9 @@ typedef struct dy_tok {
     uint16_t n, nlow;
     uint16_t flags;         /* TOKF_*                                      */
     uint8_t tag;            /* dy_tag                                      */
-    uint8_t pad_;
+    uint8_t wflags;         /* the word's W_* flags (dict.h; 0 = unknown),
+                               copied by the segmenter to spare the stages
+                               a lookup of the word table per token        */
     uint32_t w;             /* dictionary word id of `low` (0 = unknown)   */
     uint32_t lem;           /* lemma word id (0 = none)                    */
     uint64_t wc;            /* closed word classes (WC_*, wordlists.h)     */

@@ -109,7 +109,7 @@ static DY_INLINE bool item_at(const dy_sa *sa, const dy_item *it, size_t k,
         /* most tokens begin (end) no member of any set */
         const dy_tok *t = &sa->t[k];
         unsigned bit = dir > 0 ? W_SETFIRST : W_SETLAST;
-        if (!(t->w && (d->winfo[t->w].flags & bit)) &&
+        if (!(t->wflags & bit) &&
             !(t->lem && (d->winfo[t->lem].flags & bit))) {
             *len = 0;
             return false;

@@ -813,6 +813,7 @@ typedef struct wc_ent {
     uint64_t h;             /* dy_hash of the key                           */
     uint64_t wc;            /* the word's classes                           */
     uint32_t w, lem;        /* word id and lemma id                         */
+    uint8_t wflags;         /* the word's W_* flags                         */
     uint8_t len;            /* key length, 0 = empty slot                   */
     char key[WC_KEY];
 } wc_ent;
@@ -830,6 +831,7 @@ static void word_ids(dy_doc *d, const struct dy_dict *dict, dy_tok *t)
         t->w = dy_dict_word(dict, t->low, n);
         t->lem = dy_dict_lemma(dict, t->w);
         t->wc = t->w ? dict->winfo[t->w].wc : 0;
+        t->wflags = t->w ? (uint8_t)dict->winfo[t->w].flags : 0;
         return;
     }
     uint64_t h = dy_hash(t->low, n);
@@ -838,17 +840,20 @@ static void word_ids(dy_doc *d, const struct dy_dict *dict, dy_tok *t)
         t->w = e->w;
         t->lem = e->lem;
         t->wc = e->wc;
+        t->wflags = e->wflags;
         return;
     }
     t->w = dy_strtab_find_h(&dict->words, t->low, n, h);
     t->lem = dy_dict_lemma(dict, t->w);
     t->wc = t->w ? dict->winfo[t->w].wc : 0;
+    t->wflags = t->w ? (uint8_t)dict->winfo[t->w].flags : 0;
     e->h = h;
     e->len = (uint8_t)n;
     memcpy(e->key, t->low, n);
     e->w = t->w;
     e->lem = t->lem;
     e->wc = t->wc;
+    e->wflags = t->wflags;
 }
 
 int dy_segment(dy_doc *d, const struct dy_dict *dict)
