@@ -57,6 +57,9 @@ typedef struct pool {
     size_t count;           /* slots in use                                  */
     size_t take;            /* next slot for a worker                        */
     int quit;
+    int idle;               /* workers waiting for a job                     */
+    int main_waiting;       /* the main thread waits for finished jobs ...   */
+    size_t want;            /* ... for this many in a row at the head        */
     const dyad_dict *dict;
     dyad_options opts;
     dyad_petr_config petr;
@@ -159,6 +162,15 @@ static void run_job(dyad_coder *c, job *j, dyad_output_format fmt)
     j->outlen = n;
 }
 
+/* Finished jobs in a row at the head of the ring. Caller holds the lock. */
+static size_t done_at_head(const pool *p)
+{
+    size_t k = 0;
+    while (k < p->count && p->ring[(p->head + k) % p->cap].state == 3)
+        k++;
+    return k;
+}
+
 static void *worker(void *arg)
 {
     pool *p = arg;
@@ -174,8 +186,11 @@ static void *worker(void *arg)
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (!p->quit && !(p->count > 0 && p->ring[p->take % p->cap].state == 1 &&
-                             p->take < p->head + p->count))
+                             p->take < p->head + p->count)) {
+            p->idle++;
             pthread_cond_wait(&p->cv_work, &p->mu);
+            p->idle--;
+        }
         if (p->quit && !(p->take < p->head + p->count &&
                          p->ring[p->take % p->cap].state == 1))
             break;
@@ -186,7 +201,10 @@ static void *worker(void *arg)
         run_job(c, j, p->fmt);
         pthread_mutex_lock(&p->mu);
         j->state = 3;
-        pthread_cond_broadcast(&p->cv_done);
+        /* a wake-up (a system call, and a context switch) only when the
+         * main thread waits and has what it waits for */
+        if (p->main_waiting && done_at_head(p) >= p->want)
+            pthread_cond_broadcast(&p->cv_done);
     }
     pthread_mutex_unlock(&p->mu);
     if (p->opts.profile) {
@@ -211,23 +229,29 @@ static void write_job(job *j)
     job_clear(j);
 }
 
-/* Write finished jobs at the head, in order. Caller holds the lock. */
-static void drain(pool *p, int wait_one)
+/* Write finished jobs at the head, in order, after waiting until `want`
+ * of them in a row are finished (0: no waiting). Waiting for several at
+ * once, not one, spares the threads a wake-up per job. Caller holds the
+ * lock. */
+static void drain(pool *p, size_t want)
 {
+    if (want > p->count)
+        want = p->count;
+    while (want && !p->fatal && done_at_head(p) < want) {
+        p->want = want;
+        p->main_waiting = 1;
+        pthread_cond_wait(&p->cv_done, &p->mu);
+        p->main_waiting = 0;
+    }
     while (p->count > 0) {
         job *j = &p->ring[p->head % p->cap];
-        if (j->state != 3) {
-            if (!wait_one || p->fatal)
-                return;
-            pthread_cond_wait(&p->cv_done, &p->mu);
-            continue;
-        }
+        if (j->state != 3)
+            return;
         pthread_mutex_unlock(&p->mu);
         write_job(j);
         pthread_mutex_lock(&p->mu);
         p->head++;
         p->count--;
-        wait_one = 0;
     }
 }
 
@@ -424,7 +448,7 @@ int cmd_code(int argc, char **argv)
             }
             pthread_mutex_lock(&p.mu);
             while (p.count == p.cap && !p.fatal)
-                drain(&p, 1);
+                drain(&p, p.cap / 2);
             if (p.fatal) {
                 pthread_mutex_unlock(&p.mu);
                 fatal = 1;
@@ -439,7 +463,8 @@ int cmd_code(int argc, char **argv)
             }
             j->state = 1;
             p.count++;
-            pthread_cond_signal(&p.cv_work);
+            if (p.idle)
+                pthread_cond_signal(&p.cv_work);
             drain(&p, 0);
             pthread_mutex_unlock(&p.mu);
         }
