@@ -449,6 +449,8 @@ static void emit_word(tokvec *tv, const char *text, size_t b, size_t e,
 static size_t url_len(const char *p, size_t n)
 {
     size_t k = 0;
+    if (p[0] != 'h' && p[0] != 'w')
+        return 0;
     if ((n > 7 && memcmp(p, "http://", 7) == 0) ||
         (n > 8 && memcmp(p, "https://", 8) == 0) ||
         (n > 4 && memcmp(p, "www.", 4) == 0)) {
