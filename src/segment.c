@@ -510,10 +510,18 @@ static void tokenize_span(tokvec *tv, const char *text, size_t beg,
             bool plain = u[i] < 0x80;
             while (j < end) {
                 int l2;
-                if (u[j] < 0x80 && is_alnum(u[j])) { /* ASCII letters */
-                    j++;
-                    last_alnum_end = j;
-                    continue;
+                if (u[j] < 0x80) {
+                    if (is_alnum(u[j])) { /* ASCII letters and digits */
+                        j++;
+                        last_alnum_end = j;
+                        continue;
+                    }
+                    /* only these go on inside a word (below); any other
+                     * ASCII character ends it */
+                    if (u[j] != '.' && u[j] != ',' && u[j] != '\'' &&
+                        u[j] != '-' && u[j] != '&' && u[j] != '/' &&
+                        u[j] != ':')
+                        break;
                 }
                 if (u[j] >= 0x80 && space_len(u + j, end - j))
                     break; /* a no-break or ideographic space ends a word */
