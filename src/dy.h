@@ -25,11 +25,13 @@
 #define DY_LIKELY(x) __builtin_expect(!!(x), 1)
 #define DY_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define DY_INLINE inline __attribute__((always_inline))
+#define DY_PREFETCH(p) __builtin_prefetch(p)
 #else
 #define DY_PRINTF(f, a)
 #define DY_LIKELY(x) (x)
 #define DY_UNLIKELY(x) (x)
 #define DY_INLINE inline
+#define DY_PREFETCH(p) ((void)(p))
 #endif
 
 /* ---- errors --------------------------------------------------------- */

@@ -1169,7 +1169,7 @@ static void lower_ascii(char *d, const char *s, size_t n)
  * lists. */
 static void token_cands(const dy_tagger *t, const dy_tok *toks, size_t n,
                         size_t i, const tg_sent *ss, tg_ent *scratch,
-                        tg_cand *c, dy_tagmemo *memo)
+                        tg_cand *c, dy_tagmemo *memo, const tg_word *const *pre)
 {
     const dy_tok *k = &toks[i];
     const char *s = k->s;
@@ -1189,7 +1189,8 @@ static void token_cands(const dy_tagger *t, const dy_tok *toks, size_t n,
         return;
     }
     char buf[TG_MAXW];
-    const tg_word *w = lookup_s(t, k, memo);
+    /* (pre: the caller has looked the token up already) */
+    const tg_word *w = pre ? *pre : lookup_s(t, k, memo);
     int cap = s[0] >= 'A' && s[0] <= 'Z';
     int initial = 1, names = 0;
     if (improve) {
@@ -1294,7 +1295,7 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
     int prev = T_END;
     for (size_t i = 0; i < n; i++) {
         tg_cand c;
-        token_cands(t, toks, n, i, &ss, scratch, &c, NULL);
+        token_cands(t, toks, n, i, &ss, scratch, &c, NULL, NULL);
         int best = -1;
         if (c.forced) {
             best = c.e[0].tag;
@@ -1366,10 +1367,20 @@ static int decode_window(const dy_tagger *t, dy_tok *toks, size_t n,
     uint32_t np = 1;
     ptag[0] = (uint8_t)prev;
     dp[0] = 0;
+    /* the lexicon entries of the window's tokens first, in a loop of their
+     * own: their cache misses overlap, and the entries' tags are fetched
+     * before the decoder needs them */
+    const tg_word *pre[TG_WIN];
+    for (size_t i = b; i < e; i++) {
+        const tg_word *lw = toks[i].n ? lookup_s(t, &toks[i], memo) : NULL;
+        pre[i - b] = lw;
+        if (lw)
+            DY_PREFETCH(&t->ents[lw->ent]);
+    }
     for (size_t i = b; i < e; i++) {
         size_t w = i - b;
         tg_cand *c = &cand[w];
-        token_cands(t, toks, n, i, ss, scratch[w], c, memo);
+        token_cands(t, toks, n, i, ss, scratch[w], c, memo, &pre[w]);
         float best_any = dp[0];
         uint32_t arg_any = 0;
         for (uint32_t q = 1; q < np; q++)
