@@ -776,9 +776,14 @@ static void assign_roles(dy_sa *sa)
         size_t pk = v->b;
         while (pk > 0 && (tag(sa, pk - 1) == T_RB || w_in(sa, pk - 1, WC_VG_ADVERBS)))
             pk--;
+        /* (also "..., killing one person and arresting 12": a gerund after
+         * a gerund) */
+        bool ing_pair = (v->flags & VG_GERUND) && g > 0 &&
+                        (sa->vg[g - 1].flags & VG_GERUND) &&
+                        sa->vg[g - 1].clause == v->clause;
         if (pk > 0 && (sa_is(sa, pk - 1, "and") || sa_is(sa, pk - 1, "but") ||
                        sa_is(sa, pk - 1, "or")) &&
-            (v->flags & VG_FINITE || tag(sa, v->head) == T_VBD)) {
+            (v->flags & VG_FINITE || tag(sa, v->head) == T_VBD || ing_pair)) {
             int16_t inh = -1;
             for (size_t h = g; h-- > 0;)
                 if (sa->vg[h].clause == v->clause && sa->vg[h].subj >= 0 &&
@@ -1657,6 +1662,18 @@ static void rescue_verbs(dy_sa *sa)
     for (size_t i = 1; i < sa->n; i++) {
         dy_tok *t = &sa->t[i];
         int tg = t->tag;
+        /* "the opposition will boycott the vote": "will" between a noun and
+         * a dictionary verb in its base form is the modal */
+        if (tg == T_NN && sa_is(sa, i, "will") && i + 1 < sa->n &&
+            (dy_tag_is_noun(tag(sa, i - 1)) || in_mention(sa, i - 1)) &&
+            !(sa->t[i + 1].flags & (TOKF_CAP | TOKF_HYPHJOIN))) {
+            const dy_word *wn = &d->winfo[sa->t[i + 1].w];
+            if ((wn->verb && wn->form == VF_BASE && !wn->lemma) ||
+                w_in(sa, i + 1, WC_NEGATORS)) {
+                t->tag = T_MD;
+                continue;
+            }
+        }
         /* "to hand over": a dictionary verb in its base form after "to" */
         if ((tg == T_NN || tg == T_JJ) && sa->t[i - 1].tag == T_TO &&
             !in_mention(sa, i) && !(t->flags & TOKF_CAP) &&
@@ -1687,17 +1704,69 @@ static void rescue_verbs(dy_sa *sa)
         if (in_mention(sa, i) || (t->flags & (TOKF_HYPHJOIN | TOKF_CAP)))
             continue;
         const dy_word *wi = &d->winfo[t->w];
+        if (!wi->verb)
+            continue;
+        /* after an auxiliary, adverbs and "not" aside: "will boycott the
+         * elections" (a base form after a modal), "have retaken the
+         * village" (a participle after a form of have) */
+        {
+            size_t a = i;
+            while (a > 0 && (tag(sa, a - 1) == T_RB || w_in(sa, a - 1, WC_NEGATORS)))
+                a--;
+            if (a > 0 && tg != T_NNP) {
+                const dy_tok *at = &sa->t[a - 1];
+                if (at->tag == T_MD && wi->form == VF_BASE && !wi->lemma) {
+                    t->tag = T_VB;
+                    continue;
+                }
+                if (dy_wc(at, WC_HAVE_FORMS) && dy_tag_is_verb(at->tag) &&
+                    (wi->form == VF_EN || wi->form == VF_ED)) {
+                    t->tag = T_VBN;
+                    continue;
+                }
+            }
+        }
+        /* "killing one person and arresting 12": a dictionary -ing form
+         * coordinated with a participle clause */
+        if (wi->form == VF_ING && tg != T_NNP && i >= 3 && sa_is(sa, i - 1, "and")) {
+            bool ing = false;
+            for (size_t j = i - 1; j-- > 0 && j + 8 > i;) {
+                if (sa->t[j].tag == T_COMMA || sa->t[j].tag == T_END)
+                    break;
+                if (sa->t[j].tag == T_VBG) {
+                    ing = true;
+                    break;
+                }
+            }
+            if (ing) {
+                t->tag = T_VBG;
+                continue;
+            }
+        }
         bool same_past = wi->verb && wi->form == VF_BASE &&
                          dy_wc(t, WC_SAME_PAST);
         if (!wi->verb || !(wi->form == VF_ED || wi->form == VF_S || same_past))
             continue;
-        /* before: the end of a name (not an adjective) or a pronoun */
+        /* before: the end of a name (not an adjective) or a pronoun; a
+         * manner adverb may stand between ("agents sexually abused
+         * migrants"), and then a plural noun will do as the subject */
         size_t p = i - 1;
+        bool adv = false;
+        if (p > 0 && tag(sa, p) == T_RB && sa->t[p].nlow > 4 &&
+            memcmp(sa->t[p].low + sa->t[p].nlow - 2, "ly", 2) == 0) {
+            p--;
+            adv = true;
+        }
         bool name = (in_mention(sa, p) && sa->ment[sa->ment_at[p]].kind != PH_ADJ &&
                      sa->ment[sa->ment_at[p]].kind != PH_AGENT) ||
                     tag(sa, p) == T_PRP || tag(sa, p) == T_NNPS ||
                     (in_mention(sa, p) && sa->ment[sa->ment_at[p]].kind == PH_AGENT &&
-                     (tag(sa, p) == T_NNS || tag(sa, p) == T_NNPS));
+                     (tag(sa, p) == T_NNS || tag(sa, p) == T_NNPS)) ||
+                    (adv && tag(sa, p) == T_NNS && wi->form == VF_ED) ||
+                    /* "settlers in Hebron set fire to": a place name
+                     * closing a prepositional phrase after the subject */
+                    (!adv && tag(sa, p) == T_NNP && p > 0 && tag(sa, p - 1) == T_IN &&
+                     (wi->form == VF_ED || same_past));
         if (!name)
             continue;
         /* after: an object, a preposition, an adverb or the end */
@@ -1706,7 +1775,8 @@ static void rescue_verbs(dy_sa *sa)
                   (same_past && (nt == T_NN || nt == T_NNS || nt == T_RP)) ||
                   nt == T_IN || nt == T_TO || nt == T_CD || nt == T_RB ||
                   nt == T_END || nt == T_COMMA || nt == T_PRP ||
-                  (i + 1 < sa->n && in_mention(sa, i + 1));
+                  (i + 1 < sa->n && in_mention(sa, i + 1)) ||
+                  (adv && nt == T_JJ);
         if (!ok)
             continue;
         /* no other finite verb in the sentence before it */
