@@ -384,6 +384,24 @@ static bool has_complement(const dy_sa *sa, size_t g)
     return false;
 }
 
+/* Is one of the verb groups a and b governed by the other through a chain
+ * of infinitives ("is willing to send material to help defend")? */
+static bool vg_chained(const dy_sa *sa, size_t a, size_t b)
+{
+    if (a >= sa->nvg || b >= sa->nvg)
+        return false;
+    for (int dir = 0; dir < 2; dir++) {
+        size_t from = dir ? b : a, to = dir ? a : b;
+        int g = (int)from;
+        for (int k = 0; k < 8 && g >= 0; k++) {
+            if (g == (int)to)
+                return true;
+            g = sa->vg[g].ctrl;
+        }
+    }
+    return false;
+}
+
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
     /* 1. modality of each event's own verb group */
@@ -442,6 +460,42 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 e->modality = EVM_HYPO;
                 set_code(e, to, "possible or future conflict: threat");
             }
+        }
+    }
+    /* 1b. "began a hunger strike to demand the return of property",
+     * "rallied to protest the decision": what a protest is held for is
+     * not an act of its own; it gives the protest its target and, for a
+     * demand of leadership, policy, rights or institutional change, its
+     * subcode (1041 -> 1411, 1422, ...) */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *in = &sa->ev[i];
+        if (in->dropped || (in->flags & (EV_PETR | EV_NOUN)) || in->vg >= sa->nvg)
+            continue;
+        const dy_vg *iv = &sa->vg[in->vg];
+        int ir = root_of(in->code);
+        if (!(iv->flags & VG_INF) || iv->ctrl < 0 || (ir != 10 && ir != 14))
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            dy_ev *o = &sa->ev[k];
+            if (k == i || o->dropped || (o->flags & EV_PETR) ||
+                o->vg != (uint16_t)iv->ctrl || root_of(o->code) != 14 ||
+                o->has_src != in->has_src || strcmp(o->src.code, in->src.code) != 0)
+                continue;
+            if (!o->has_tgt && in->has_tgt) {
+                o->tgt = in->tgt;
+                o->has_tgt = 1;
+            }
+            size_t ol = strlen(o->code), il = strlen(in->code);
+            char d = in->code[il - 1];
+            if (ol == 3 && o->code[2] >= '1' && o->code[2] <= '5' && il == 4 &&
+                d >= '1' && d <= '4' &&
+                (strncmp(in->code, "104", 3) == 0 || ir == 14)) {
+                char sub[8];
+                snprintf(sub, sizeof sub, "%s%c", o->code, d);
+                set_code(o, sub, "protest with the demand it is held for");
+            }
+            drop(in, "what the protest is held for");
+            break;
         }
     }
     /* 2. verbs with complements: merge or report */
@@ -667,12 +721,22 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 strcmp(a->src.code, b->src.code) != 0 || a->has_src != b->has_src)
                 continue;
             /* the same act once with and once without a target: keep the
-             * one with the target */
-            if (a->has_tgt && !b->has_tgt) {
+             * one with the target (two different specific acts of a root,
+             * "killing one person and arresting 12", are not the same) */
+            if (a->has_tgt && !b->has_tgt &&
+                (strcmp(a->code, b->code) == 0 || generic_code(a->code) ||
+                 generic_code(b->code))) {
                 drop(b, "same act as another event of the sentence");
                 continue;
             }
             if (strcmp(a->tgt.code, b->tgt.code) != 0 || a->has_tgt != b->has_tgt)
+                continue;
+            /* two different specific acts of a root, not of one chain of
+             * infinitives, are two events ("beat protesters, injuring ten
+             * and arresting 40") */
+            if (!generic_code(a->code) && !generic_code(b->code) &&
+                strncmp(a->code, b->code, DY_MIN(strlen(a->code), strlen(b->code))) != 0 &&
+                !vg_chained(sa, a->vg, b->vg))
                 continue;
             /* keep a: drop b if a is more specific, or equal and first */
             size_t la = strlen(a->code), lb = strlen(b->code);
