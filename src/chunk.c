@@ -723,8 +723,26 @@ static void assign_roles(dy_sa *sa)
                 const dy_np *q = &sa->np[sa->np_at[v->b - 1]];
                 if (!(q->flags & NPF_INPP) && !dy_wc(&sa->t[q->head], WC_TIME_HEADS)) {
                     v->subj = q->poss;
+                    v->flags |= VG_NOUNCOMP;
                     continue;
                 }
+            }
+            /* "the right of Russian troops to fire": the same through an
+             * "of" phrase, whose actor is the doer */
+            if (v->b > 0 && sa->vg_at[v->b - 1] < 0 && sa->np_at[v->b - 1] >= 0 &&
+                tag(sa, v->b) == T_TO) {
+                int16_t o = sa->np_at[v->b - 1];
+                for (size_t q = 0; q < sa->nnp; q++) {
+                    const dy_np *n = &sa->np[q];
+                    if (n->of_np != o || !w_in(sa, n->head, WC_INF_NOUNS) ||
+                        (n->flags & NPF_INPP) || sa->np[o].e != v->b)
+                        continue;
+                    v->subj = o;
+                    v->flags |= VG_NOUNCOMP;
+                    break;
+                }
+                if (v->flags & VG_NOUNCOMP)
+                    continue;
             }
             /* controller: the nearest verb group before "to" in the same
              * or the enclosing clause */

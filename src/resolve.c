@@ -412,6 +412,21 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             continue; /* PETRARCH: modality is the patterns' business */
         int root = root_of(e->code);
         if (g->flags & VG_NEG) {
+            /* "will not meet their demands", "would never recognise
+             * Kosovo", "cannot accept the plan": cooperation an actor says
+             * it will not give is a refusal (12x) */
+            bool will_not = g->tense == TENSE_FUT || g->modal == MOD_WILL ||
+                            (g->modal == MOD_WOULD && !sa_is(sa, g->b, "should")) ||
+                            (g->modal == MOD_POSSIBLE &&
+                             (sa_is(sa, g->b, "can") || sa_is(sa, g->b, "ca")));
+            const char *rj = will_not && root >= 3 && root <= 8 &&
+                                     !(e->flags & EV_NOUN)
+                                 ? xlate(to_reject, e->code)
+                                 : NULL;
+            if (rj) {
+                set_code(e, rj, "cooperation refused: reject");
+                continue;
+            }
             drop(e, "negated");
             e->flags |= EV_NEG;
             continue;
@@ -422,6 +437,42 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             continue;
         }
         bool planned = false, negated = false;
+        /* the infinitive of a noun: "their demand to release prisoners",
+         * "the right of troops to fire" say what is asked or allowed, not
+         * what was done; "a plan to", "the decision to", "an offer to" say
+         * what is intended */
+        if ((g->flags & VG_NOUNCOMP) && g->b > 0 && !(e->flags & EV_NOUN)) {
+            size_t nt = g->b - 1;
+            int16_t q = sa->np_at[nt];
+            for (size_t k = 0; q >= 0 && k < sa->nnp; k++)
+                if (sa->np[k].of_np == q && sa->np[q].e == g->b)
+                    nt = sa->np[k].head; /* "the right of X to" */
+            if (dy_wc(&sa->t[nt], WC_DEMAND_NOUNS)) {
+                /* the demand noun's own event takes its code from it:
+                 * "the rebels' demand to free prisoners" (1053) */
+                for (size_t k = 0; k < sa->nev; k++) {
+                    dy_ev *o = &sa->ev[k];
+                    int orr = root_of(o->code);
+                    if (o->dropped || !(o->flags & EV_NOUN) || o->verb_b != nt ||
+                        !generic_code(o->code) || (orr != 2 && orr != 10))
+                        continue;
+                    const char *to = xlate(orr == 2 ? to_appeal : to_demand, e->code);
+                    if (to)
+                        set_code(o, to, "code from the demand's complement");
+                    if (!o->has_tgt && e->has_tgt) {
+                        o->tgt = e->tgt;
+                        o->has_tgt = 1;
+                    }
+                }
+                drop(e, "content of a demand (noun)");
+                continue;
+            }
+            if (dy_wc(&sa->t[nt], WC_UNREAL_NOUNS)) {
+                drop(e, "what a right or ability allows (noun)");
+                continue;
+            }
+            planned = true;
+        }
         /* up the chain of infinitives: "is willing to send material to help" */
         const dy_vg *cur = g;
         for (int depth = 0; depth < 6 && cur->ctrl >= 0 && (cur->flags & VG_INF);

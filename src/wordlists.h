@@ -176,6 +176,12 @@
       "campaign", "push", "drive", "initiative", "mission", "mandate", \
       "permission", "authorization", "authorisation", "chance", \
       "opportunity", "need", "appeal", "invitation", "warning", "ultimatum") \
+    X(DEMAND_NOUNS, "demand", "demands", "call", "calls", "request", \
+      "requests", "appeal", "order", "orders", "ultimatum", "invitation", \
+      "push", "warning") \
+    X(UNREAL_NOUNS, "right", "ability", "permission", "authorization", \
+      "authorisation", "chance", "opportunity", "need", "refusal", \
+      "failure", "mandate") \
 
 enum {
 #define DY_WC_ENUM(name, ...) WC_##name,

@@ -100,6 +100,34 @@ static const ev_case protest_purpose[] = {
      "GRCAGR>GRCGOV:1422"},
 };
 
+/* Cooperation an actor says it will not give is a refusal; a plain
+ * negation is no event. "cannot" is "can not". */
+static const ev_case refusals[] = {
+    {"Turkey will not accept the Greek proposal on Cyprus.", "TUR>GRC:120"},
+    {"Hungary said it cannot support new sanctions against Russia.", "HUN>RUS:120"},
+    {"Pakistan would never allow Indian inspectors into its nuclear sites.",
+     "PAK>IND:1245"},
+    {"The Venezuelan government did not meet the demands of the striking "
+     "oil workers.",
+     ""},
+    {"The Venezuelan government met the demands of the striking oil workers.",
+     "VENGOV>VENLAB:080"},
+    {"Russia cannot attack NATO.", ""},
+};
+
+/* The infinitive of a noun: what is demanded or allowed is not done;
+ * what is planned or offered is an intent. */
+static const ev_case noun_infinitives[] = {
+    {"The rebels' demand to free political prisoners was rejected by "
+     "Colombia.",
+     "COL>COLCVL:120 COLREB>COLCVL:1053"},
+    {"Poland defended the right of Ukrainian forces to strike targets "
+     "inside Russia.",
+     "POL>UKR:052"},
+    {"Kyiv welcomed Berlin's decision to send tanks.",
+     "DEUGOV>-:0332 UKRGOV>DEUGOV:051"},
+};
+
 void suite_events(void)
 {
     dyad_dict *d = NULL;
@@ -115,6 +143,8 @@ void suite_events(void)
     if (c) {
         run_cases(c, tagging, sizeof tagging / sizeof tagging[0]);
         run_cases(c, protest_purpose, sizeof protest_purpose / sizeof protest_purpose[0]);
+        run_cases(c, refusals, sizeof refusals / sizeof refusals[0]);
+        run_cases(c, noun_infinitives, sizeof noun_infinitives / sizeof noun_infinitives[0]);
         dyad_coder_free(c);
     }
     dyad_dict_free(d);
