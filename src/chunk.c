@@ -503,6 +503,20 @@ static bool clause_follows(const dy_sa *sa, size_t i, size_t max)
     return false;
 }
 
+/* Does a verb group (any form) follow within max tokens, before a
+ * comma or punctuation? */
+static bool verb_follows(const dy_sa *sa, size_t i, size_t max)
+{
+    for (size_t k = i; k < sa->n && k < i + max; k++) {
+        if (sa->vg_at[k] >= 0)
+            return true;
+        int t = tag(sa, k);
+        if (t == T_COMMA || t == T_END || t == T_PUNCT)
+            return false;
+    }
+    return false;
+}
+
 void dy_clauses(dy_sa *sa)
 {
     sa->ncl = 0;
@@ -545,6 +559,11 @@ void dy_clauses(dy_sa *sa)
                 type = CL_REL;
             else if (after_verb || clause_follows(sa, i + 1, 8))
                 type = CL_THAT;
+            else if ((w_in(sa, i - 1, WC_DEMAND_NOUNS) ||
+                      (i > 1 && w_in(sa, i - 1, WC_TIME_HEADS) &&
+                       w_in(sa, i - 2, WC_DEMAND_NOUNS))) &&
+                     verb_follows(sa, i + 1, 8))
+                type = CL_THAT; /* "the demand that Kyiv withdraw" */
         } else if (w_in(sa, i, WC_ADV_WORDS) && tg != T_RB &&
                    clause_follows(sa, i + 1, 10)) {
             /* "after" + clause, not "after talks" */

@@ -660,6 +660,70 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                         drop(&sa->ev[k], "reverse of a merged reciprocal event");
         }
     }
+    /* 2a. a that-clause of a noun: "its demand that Israel ease
+     * restrictions" is a demand made of Israel (by the noun's possessor,
+     * else the subject of the verb before it); "an allegation that the
+     * rebels took the town" does not report the act */
+    for (size_t c = 1; c < sa->ncl; c++) {
+        const dy_clause *cl = &sa->cl[c];
+        if (cl->type != CL_THAT || cl->b == 0 || !sa_is(sa, cl->b, "that"))
+            continue;
+        /* the noun: back over a time word or an attached phrase, not
+         * across a verb or a comma */
+        int noun = -1;
+        for (size_t k = cl->b, n = 0; k-- > 0 && n < 8; n++) {
+            if (sa->vg_at[k] >= 0 || sa->t[k].tag == T_COMMA)
+                break;
+            if (dy_tag_is_noun(sa->t[k].tag) && sa->np_at[k] >= 0 &&
+                (dy_wc(&sa->t[k], WC_DEMAND_NOUNS) || dy_wc(&sa->t[k], WC_CLAIM_NOUNS))) {
+                noun = (int)k;
+                break;
+            }
+        }
+        if (noun < 0)
+            continue;
+        bool demand = dy_wc(&sa->t[noun], WC_DEMAND_NOUNS);
+        /* who demands */
+        const dy_actor *owner = NULL;
+        if (demand) {
+            const dy_np *q = &sa->np[sa->np_at[noun]];
+            if (q->poss >= 0 && sa->np[q->poss].nact)
+                owner = &sa->np[q->poss].act[0];
+            for (size_t g = sa->nvg; !owner && g-- > 0;) {
+                const dy_vg *v = &sa->vg[g];
+                if (v->e <= (size_t)noun && v->clause == sa->cl_at[noun] &&
+                    v->subj >= 0 && sa->np[v->subj].nact) {
+                    owner = &sa->np[v->subj].act[0];
+                    break;
+                }
+                if (v->e <= (size_t)noun)
+                    break;
+            }
+        }
+        for (size_t i = 0; i < sa->nev; i++) {
+            dy_ev *in = &sa->ev[i];
+            if (in->dropped || (in->flags & EV_PETR) || in->vg >= sa->nvg)
+                continue;
+            int ic = sa->vg[in->vg].clause;
+            bool inside = false;
+            for (int k = 0; ic >= 0 && k < 8 && !inside; k++) {
+                inside = ic == (int)c;
+                ic = sa->cl[ic].parent;
+            }
+            if (!inside)
+                continue;
+            const char *to = demand ? xlate(to_demand, in->orig) : NULL;
+            if (!to || !owner || !in->has_src || same_root(owner->code, in->src.code)) {
+                drop(in, demand ? "content of a demand (noun)"
+                                : "content of an allegation or claim (noun)");
+                continue;
+            }
+            in->tgt = in->src;
+            in->has_tgt = 1;
+            in->src = *owner;
+            set_code(in, to, "content of a demand (noun): a demand");
+        }
+    }
     /* 2b. "declared that China must drop barriers", "said Israel should
      * ease restrictions": what someone says another must do is a demand */
     for (size_t h = 0; h < sa->nvg; h++) {
@@ -709,6 +773,19 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         t->flags = EV_TRANSFORMED;
         t->why = "what someone says another must do: a demand";
         t->loc_tok_b = t->loc_tok_e = -1;
+    }
+    /* 2c. what an actor must or should do, when no speaker makes it a
+     * demand, is an obligation, not an act: "the forum concluded that
+     * rich nations must allocate more money" */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *g = ev_vg(sa, e);
+        if (e->dropped || !g || (e->flags & EV_PETR) ||
+            e->pattern == UINT32_MAX)
+            continue;
+        if (g->modal == MOD_MUST ||
+            (g->modal == MOD_WOULD && g->b < sa->n && sa_is(sa, g->b, "should")))
+            drop(e, "obligation, not an act");
     }
     /* 3. a future main clause whose condition holds a conflict act by the
      * target is a threat: "will respond firmly if Russia attacks Ukraine" */

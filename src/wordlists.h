@@ -179,6 +179,12 @@
     X(DEMAND_NOUNS, "demand", "demands", "call", "calls", "request", \
       "requests", "appeal", "order", "orders", "ultimatum", "invitation", \
       "push", "warning") \
+    X(CLAIM_NOUNS, "allegation", "allegations", "accusation", \
+      "accusations", "claim", "claims", "charge", "charges", "rumour", \
+      "rumours", "rumor", "rumors", "suspicion", "suspicions", \
+      "speculation", "assertion", "assertions", "fear", "fears", "hope", \
+      "hopes", "belief", "possibility", "prospect", "risk", "danger", \
+      "theory", "notion", "impression", "idea") \
     X(UNREAL_NOUNS, "right", "ability", "permission", "authorization", \
       "authorisation", "chance", "opportunity", "need", "refusal", \
       "failure", "mandate") \

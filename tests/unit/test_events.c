@@ -128,6 +128,20 @@ static const ev_case noun_infinitives[] = {
      "DEUGOV>-:0332 UKRGOV>DEUGOV:051"},
 };
 
+/* A that-clause of a noun: a demand is made of the clause's subject; an
+ * allegation does not report the act. An obligation is not an act. */
+static const ev_case noun_clauses[] = {
+    {"The ILO repeated its demand that Israel ease restrictions on "
+     "Palestinian workers.",
+     "IGOUNOLABILO>ISR:1051"},
+    {"The inquiry examined allegations that Ethiopian troops had seized "
+     "the town of Humera.",
+     ""},
+    {"The summit concluded that wealthy nations must provide more money to "
+     "poor countries.",
+     ""},
+};
+
 void suite_events(void)
 {
     dyad_dict *d = NULL;
@@ -144,6 +158,7 @@ void suite_events(void)
         run_cases(c, tagging, sizeof tagging / sizeof tagging[0]);
         run_cases(c, protest_purpose, sizeof protest_purpose / sizeof protest_purpose[0]);
         run_cases(c, refusals, sizeof refusals / sizeof refusals[0]);
+        run_cases(c, noun_clauses, sizeof noun_clauses / sizeof noun_clauses[0]);
         run_cases(c, noun_infinitives, sizeof noun_infinitives / sizeof noun_infinitives[0]);
         dyad_coder_free(c);
     }
