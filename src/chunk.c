@@ -1711,6 +1711,19 @@ static void rescue_verbs(dy_sa *sa)
                 continue;
             }
         }
+        /* "helped broker a truce": a dictionary verb in its base form
+         * after help / make / let, before its object */
+        if (tg == T_NN && dy_tag_is_verb(sa->t[i - 1].tag) &&
+            dy_wc(&sa->t[i - 1], WC_BARE) && i + 1 < sa->n &&
+            !(t->flags & (TOKF_CAP | TOKF_HYPHJOIN)) && !in_mention(sa, i)) {
+            const dy_word *wb = &d->winfo[t->w];
+            int nb = tag(sa, i + 1);
+            if (wb->verb && wb->form == VF_BASE && !wb->lemma &&
+                (nb == T_DT || nb == T_PRPS || nb == T_NNP || in_mention(sa, i + 1))) {
+                t->tag = T_VB;
+                continue;
+            }
+        }
         /* "to hand over": a dictionary verb in its base form after "to" */
         if ((tg == T_NN || tg == T_JJ) && sa->t[i - 1].tag == T_TO &&
             !in_mention(sa, i) && !(t->flags & TOKF_CAP) &&

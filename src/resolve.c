@@ -384,6 +384,16 @@ static bool has_complement(const dy_sa *sa, size_t g)
     return false;
 }
 
+/* Is the event's target a place in a locative phrase ("in Monrovia")? */
+static bool place_target(const dy_sa *sa, const dy_ev *e)
+{
+    if (!e->has_tgt || e->tgt.b >= sa->n)
+        return false;
+    int16_t q = sa->np_at[e->tgt.b];
+    return q >= 0 && (sa->np[q].flags & NPF_INPP) && sa->np[q].prep >= 0 &&
+           dy_wc(&sa->t[sa->np[q].prep], WC_LOCATIVE_PREPS);
+}
+
 /* Is one of the verb groups a and b governed by the other through a chain
  * of infinitives ("is willing to send material to help defend")? */
 static bool vg_chained(const dy_sa *sa, size_t a, size_t b)
@@ -593,6 +603,13 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             }
             if ((root == 1 || report) && generic_code(o->orig)) {
                 drop(o, "reporting verb: the complement is the event");
+                continue;
+            }
+            /* "to help support the rights of Palestinians": helping do an
+             * act, with nobody helped, is the act */
+            if (root == 7 && generic_code(o->orig) && sa->vg[g].obj < 0 &&
+                dy_wc(&sa->t[sa->vg[g].head], WC_BARE)) {
+                drop(o, "help with an act: the act is the event");
                 continue;
             }
             if (!tab)
@@ -854,6 +871,15 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             if (a->has_tgt && !b->has_tgt &&
                 (strcmp(a->code, b->code) == 0 || generic_code(a->code) ||
                  generic_code(b->code))) {
+                drop(b, "same act as another event of the sentence");
+                continue;
+            }
+            /* the same act with its target once named and once taken from
+             * the place where it happened ("used tear gas in Monrovia to
+             * disperse Liberian protesters"): keep the named one */
+            if (a->has_tgt && b->has_tgt && strlen(b->tgt.code) == 3 &&
+                strlen(a->tgt.code) > 3 && strncmp(a->tgt.code, b->tgt.code, 3) == 0 &&
+                place_target(sa, b)) {
                 drop(b, "same act as another event of the sentence");
                 continue;
             }

@@ -142,6 +142,20 @@ static const ev_case noun_clauses[] = {
      ""},
 };
 
+/* Duplicates and verbs that are no acts of their own. */
+static const ev_case duplicates[] = {
+    /* the target taken from the place gives way to the named one */
+    {"Kenyan riot police used tear gas in Nairobi to disperse opposition "
+     "supporters.",
+     "KENCOP>KENOPP:175"},
+    /* helping do something, with nobody helped, is the something */
+    {"Qatar helped broker a truce between Israel and Hamas.",
+     "QAT>ISR:045 QAT>PSEREBHMS:045"},
+    /* mobilizing supporters raises no armed force */
+    {"The Kenyan opposition mobilized its supporters in Nairobi.", ""},
+    {"Armenia mobilized its reservists.", "ARM>ARMMIL:154"},
+};
+
 void suite_events(void)
 {
     dyad_dict *d = NULL;
@@ -158,6 +172,7 @@ void suite_events(void)
         run_cases(c, tagging, sizeof tagging / sizeof tagging[0]);
         run_cases(c, protest_purpose, sizeof protest_purpose / sizeof protest_purpose[0]);
         run_cases(c, refusals, sizeof refusals / sizeof refusals[0]);
+        run_cases(c, duplicates, sizeof duplicates / sizeof duplicates[0]);
         run_cases(c, noun_clauses, sizeof noun_clauses / sizeof noun_clauses[0]);
         run_cases(c, noun_infinitives, sizeof noun_infinitives / sizeof noun_infinitives[0]);
         dyad_coder_free(c);
