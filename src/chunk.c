@@ -1711,6 +1711,16 @@ static void rescue_verbs(dy_sa *sa)
                 continue;
             }
         }
+        /* "gave a warm welcome to": an event noun the tagger reads as an
+         * adjective, after a determiner or adjective and before a
+         * preposition */
+        if (tg == T_JJ && d->winfo[t->w].noun && i + 1 < sa->n &&
+            (sa->t[i - 1].tag == T_DT || sa->t[i - 1].tag == T_JJ) &&
+            (sa->t[i + 1].tag == T_IN || sa->t[i + 1].tag == T_TO) &&
+            !in_mention(sa, i)) {
+            t->tag = T_NN;
+            continue;
+        }
         /* "helped broker a truce": a dictionary verb in its base form
          * after help / make / let, before its object */
         if (tg == T_NN && dy_tag_is_verb(sa->t[i - 1].tag) &&

@@ -569,6 +569,12 @@ static void verb_events(dy_sa *sa, bool *used)
         int16_t src = m.src_np, tgt = m.tgt_np;
         bool ssingle = m.src_single, tsingle = m.tgt_single;
         bool passive = (v->flags & VG_PASSIVE) != 0;
+        /* "Israel is opposed to French mediation", "is committed to the
+         * talks": a participle that states an attitude, without a
+         * by-agent, is not a passive */
+        if (passive && v->agent < 0 && dy_wc(&sa->t[v->head], WC_STATIVE_PARTICIPLES) &&
+            sa_is(sa, v->e, "to"))
+            passive = false;
         if (src < 0)
             src = passive ? v->agent : v->subj;
         if (tgt < 0) {
@@ -665,11 +671,13 @@ static int16_t governing_vg(const dy_sa *sa, int16_t k)
 }
 
 
-/* Did verb group g produce an event of its own? */
-static bool vg_has_event(const dy_sa *sa, size_t g)
+/* Did verb group g produce an event of its own? With `acts`, statements
+ * (root 01) do not count. */
+static bool vg_has_event(const dy_sa *sa, size_t g, bool acts)
 {
     for (size_t i = 0; i < sa->nev; i++)
-        if (sa->ev[i].vg == g && !(sa->ev[i].flags & EV_NOUN))
+        if (sa->ev[i].vg == g && !(sa->ev[i].flags & EV_NOUN) &&
+            !(acts && sa->ev[i].code[0] == '0' && sa->ev[i].code[1] == '1'))
             return true;
     return false;
 }
@@ -719,6 +727,7 @@ static void noun_events(dy_sa *sa, bool *used)
         int16_t g = governing_vg(sa, (int16_t)k);
         if (g < 0 && p->poss >= 0)
             g = governing_vg(sa, p->poss); /* "denounced China's crackdown" */
+        bool announced = false;
         bool object = g >= 0 && (sa->vg[g].obj == p->first_coord ||
                                  (p->poss >= 0 && sa->vg[g].obj == p->poss));
         /* "Hamas's release of hostages was delayed": the subject of a
@@ -732,8 +741,11 @@ static void noun_events(dy_sa *sa, bool *used)
             const dy_tok *gv = &sa->t[sa->vg[g].head];
             /* "halted economic aid", "prevented the demonstration": the
              * verb says the act did not happen (or is its own event) */
-            if (dy_wc(gv, WC_BLOCKING_VERBS) || vg_has_event(sa, (size_t)g))
+            /* ("announced a suspension of flights to Moldova": the act
+             * announced is the event, not the announcement) */
+            if (dy_wc(gv, WC_BLOCKING_VERBS) || vg_has_event(sa, (size_t)g, true))
                 continue;
+            announced = vg_has_event(sa, (size_t)g, false);
             /* "held talks", "declared a ceasefire": the subject of a light
              * verb is the one who acts */
             if (src < 0 && sa->vg[g].subj >= 0 &&
@@ -744,8 +756,15 @@ static void noun_events(dy_sa *sa, bool *used)
             tgt = pp_target(sa, p->e, hi);
         if (src < 0 && tgt < 0)
             continue;
+        size_t nev0 = sa->nev;
         emit(sa, pt, pidx, &m, src, tgt, m.src_single, m.tgt_single,
              g >= 0 ? (size_t)g : 0xFFFF, h, h + 1, EV_NOUN);
+        if (announced && sa->nev > nev0)
+            for (size_t i = 0; i < nev0; i++)
+                if (sa->ev[i].vg == (uint16_t)g && !(sa->ev[i].flags & EV_NOUN)) {
+                    sa->ev[i].dropped = 1;
+                    sa->ev[i].why = "statement of an act: the act is the event";
+                }
         for (size_t i = 0; i < m.nused; i++)
             used[m.used[i]] = true;
     }

@@ -179,6 +179,8 @@
     X(DEMAND_NOUNS, "demand", "demands", "call", "calls", "request", \
       "requests", "appeal", "order", "orders", "ultimatum", "invitation", \
       "push", "warning") \
+    X(STATIVE_PARTICIPLES, "opposed", "committed", "dedicated", "devoted", \
+      "determined", "prepared", "resolved", "pledged", "bound") \
     X(CLAIM_NOUNS, "allegation", "allegations", "accusation", \
       "accusations", "claim", "claims", "charge", "charges", "rumour", \
       "rumours", "rumor", "rumors", "suspicion", "suspicions", \

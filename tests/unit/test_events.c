@@ -156,6 +156,42 @@ static const ev_case duplicates[] = {
     {"Armenia mobilized its reservists.", "ARM>ARMMIL:154"},
 };
 
+/* General phrasings of the dictionaries, and the constructions that carry
+ * them: a stative participle ("is opposed to"), an event noun read as an
+ * adjective ("a warm welcome to"), an act announced. */
+static const ev_case phrasings[] = {
+    {"Bolivian police prevented a march by coca farmers in La Paz.",
+     "BOLCOP>BOL:172"},
+    {"The rebels swore to fight on until the army leaves the north.",
+     "---REB>-:138"},
+    {"Mexico's new president was sworn in on Saturday.", ""},
+    {"Baghdad backed out of the oil deal with Kuwait.", "IRQGOV>KWT:127"},
+    {"Iran reneged on its commitment to the nuclear agreement.", "IRN>-:127"},
+    {"Syria is opposed to Turkish mediation between Damascus and the Kurds.",
+     "SYR>TUR:126"},
+    {"Uzbekistan received a team of election observers from the OSCE.",
+     "UZB>IGOEURSCE:0862"},
+    {"Hundreds of African Union peacekeepers arrived in Mogadishu.",
+     "IGOAFRAFUMIL>SOM:074"},
+    {"The Kenyan president gave a warm welcome to the Ethiopian prime "
+     "minister.",
+     "KENGOV>ETHGOV:043"},
+    {"Egypt launched a new mediation effort between Israel and Hamas.",
+     "EGY>ISR:045 EGY>PSEREBHMS:045"},
+    {"Jordan ended its mediation between the Palestinian factions.", "JOR>-:165"},
+    {"Romania announced the suspension of flights to Moldova.", "ROU>MDA:160"},
+    {"Myanmar forced the Red Cross out of the country.", "MMR>NGOHLHIRC:166"},
+    {"Australia shared intelligence with Indonesia.", "AUS>IDN:064"},
+    {"The former minister was put under investigation in France.",
+     "FRA>FRAELI:090"},
+    {"Brazil's supreme court opened a hearing into the killing of the "
+     "activist.",
+     "BRAJUD>BRAOPP:090"},
+    {"Ireland is ready to contribute peace-keeping troops to the UN force "
+     "in Lebanon.",
+     "IRL>IGOUNO:0334"},
+};
+
 void suite_events(void)
 {
     dyad_dict *d = NULL;
@@ -172,6 +208,7 @@ void suite_events(void)
         run_cases(c, tagging, sizeof tagging / sizeof tagging[0]);
         run_cases(c, protest_purpose, sizeof protest_purpose / sizeof protest_purpose[0]);
         run_cases(c, refusals, sizeof refusals / sizeof refusals[0]);
+        run_cases(c, phrasings, sizeof phrasings / sizeof phrasings[0]);
         run_cases(c, duplicates, sizeof duplicates / sizeof duplicates[0]);
         run_cases(c, noun_clauses, sizeof noun_clauses / sizeof noun_clauses[0]);
         run_cases(c, noun_infinitives, sizeof noun_infinitives / sizeof noun_infinitives[0]);
