@@ -65,8 +65,16 @@ static bool adjectival_participle(const dy_sa *sa, size_t i)
     if (t != T_VBN && t != T_VBG && t != T_VBD)
         return false;
     int p = i ? tag(sa, i - 1) : T_NONE;
+    /* "reject proposed Israeli changes": right after a full verb (not an
+     * auxiliary) a participle before a noun modifies that noun */
+    bool verb_before = i > 0 && (t == T_VBN || t == T_VBD) &&
+                       (p == T_VB || p == T_VBD || p == T_VBZ || p == T_VBP) &&
+                       !dy_wc(&sa->t[i - 1], WC_BE_FORMS) &&
+                       !dy_wc(&sa->t[i - 1], WC_HAVE_FORMS) &&
+                       !dy_wc(&sa->t[i - 1], WC_DO_FORMS) &&
+                       !sa_is(sa, i - 1, "get") && !sa_is(sa, i - 1, "got");
     bool det_before = p == T_DT || p == T_PRPS || dy_tag_is_adj(p) ||
-                      p == T_CD || p == T_POS ||
+                      p == T_CD || p == T_POS || verb_before ||
                       (i && in_mention(sa, i - 1) && p != T_NONE &&
                        sa->ment[sa->ment_at[i - 1]].kind == PH_ADJ);
     bool noun_after = i + 1 < sa->n && (dy_tag_is_noun(tag(sa, i + 1)) ||

@@ -389,6 +389,17 @@ static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
      * target: "Jordan and Britain agreed", "X and Y held talks" */
     int root = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
     bool mutual = pt->reciprocal || (root >= 3 && root <= 6);
+    /* "French and Egyptian warships launched war games": a show of force
+     * by two countries together is a joint exercise (062) */
+    if (strcmp(pt->code, "150") == 0 && nt == 0 && ns >= 2 &&
+        strncmp(srcs[0].code, srcs[1].code, 3) != 0) {
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < ns; j++)
+                if (i != j && strncmp(srcs[i].code, srcs[j].code, 3) != 0)
+                    push_event(sa, &srcs[i], &srcs[j], "062", pidx, vg, vb, ve,
+                               (uint16_t)(flags | EV_RECIP));
+        return;
+    }
     if (mutual && nt == 0 && ns >= 2) {
         /* "X and Y met": every ordered pair */
         for (size_t i = 0; i < ns; i++)

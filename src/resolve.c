@@ -131,6 +131,19 @@ static bool plans_complement(const dy_sa *sa, const dy_vg *ctrl)
     return false;
 }
 
+/* Is the governing verb group one of getting ready ("prepared to",
+ * "poised to", "is ready to")? */
+static bool prepares(const dy_sa *sa, const dy_vg *ctrl)
+{
+    static const char *const words[] = {"prepare", "prepares", "prepared",
+                                        "preparing", "poised", "ready", NULL};
+    for (int k = 0; words[k]; k++)
+        if (sa_is(sa, ctrl->head, words[k]) ||
+            (ctrl->e < sa->n && sa_is(sa, ctrl->e, words[k])))
+            return true;
+    return false;
+}
+
 static int16_t clause_vg(const dy_sa *sa, size_t c)
 {
     for (size_t g = 0; g < sa->nvg; g++)
@@ -483,14 +496,20 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             }
             planned = true;
         }
-        /* up the chain of infinitives: "is willing to send material to help" */
+        /* up the chain of infinitives: "is willing to send material to
+         * help"; a gerund complement belongs to its verb ("prepared to
+         * resume shelling") */
         const dy_vg *cur = g;
-        for (int depth = 0; depth < 6 && cur->ctrl >= 0 && (cur->flags & VG_INF);
+        bool prepared = false;
+        for (int depth = 0; depth < 6 && cur->ctrl >= 0 &&
+                            (cur->flags & (VG_INF | VG_GERUND));
              depth++) {
             const dy_vg *c = &sa->vg[cur->ctrl];
             if (plans_complement(sa, c) || c->tense == TENSE_FUT ||
                 c->modal != MOD_NONE)
                 planned = true;
+            if (prepares(sa, c))
+                prepared = true;
             if (c->flags & VG_NEG)
                 negated = true;
             cur = c;
@@ -515,6 +534,11 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 e->modality = EVM_INTENT;
                 set_code(e, to, "future or planned cooperation: intent");
             }
+        } else if (prepared && root >= 18 && root <= 20) {
+            /* "the army prepared to resume shelling": getting ready to
+             * fight is a show of force, not a threat (no one is told) */
+            e->modality = EVM_HYPO;
+            set_code(e, "150", "preparing to fight: force posture");
         } else if (quad4(root) || root == 14) {
             const char *to = xlate(to_threat, e->code);
             if (to) {

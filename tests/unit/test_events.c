@@ -192,6 +192,21 @@ static const ev_case phrasings[] = {
      "IRL>IGOUNO:0334"},
 };
 
+/* Shows of force: exercises (joint when two countries hold them), getting
+ * ready to fight; fire launched; a participle after a full verb. */
+static const ev_case force[] = {
+    {"Indian and French warships launched joint war games in the Arabian Sea.",
+     "FRAMIL>INDMIL:062 INDMIL>FRAMIL:062"},
+    {"Chinese warships launched war games near Taiwan.", "CHNMIL>-:150"},
+    {"Serbian troops prepared to resume shelling the town.", "SRBMIL>-:150"},
+    {"Ethiopian forces launched rocket fire against rebel camps near the "
+     "border.",
+     "ETH>-:194"},
+    {"Syria allowed thousands of refugees to return home.", "SYR>SYRREF:080"},
+    /* "proposed" is no proposal here */
+    {"Ankara rejected proposed Greek changes to the treaty.", "TURGOV>GRC:127"},
+};
+
 void suite_events(void)
 {
     dyad_dict *d = NULL;
@@ -209,6 +224,7 @@ void suite_events(void)
         run_cases(c, protest_purpose, sizeof protest_purpose / sizeof protest_purpose[0]);
         run_cases(c, refusals, sizeof refusals / sizeof refusals[0]);
         run_cases(c, phrasings, sizeof phrasings / sizeof phrasings[0]);
+        run_cases(c, force, sizeof force / sizeof force[0]);
         run_cases(c, duplicates, sizeof duplicates / sizeof duplicates[0]);
         run_cases(c, noun_clauses, sizeof noun_clauses / sizeof noun_clauses[0]);
         run_cases(c, noun_infinitives, sizeof noun_infinitives / sizeof noun_infinitives[0]);
