@@ -1,7 +1,13 @@
 /* resolve.c - what the events of a sentence mean once grammar is taken into
  * account:
  *   - negation ("did not attack", "refused to meet" is the verb refuse's own
- *     event) drops the event;
+ *     event) drops the event; cooperation an actor says it will not give
+ *     ("will not meet their demands") is a refusal (12x);
+ *   - the infinitive or that-clause of a noun: demanded ("their demand that
+ *     Israel ease ..." is a demand), allowed or alleged (dropped), or
+ *     intended ("the decision to send tanks");
+ *   - what a protest is held for ("to demand the resignation") is part of
+ *     the protest; what someone must do, said by nobody, is no act;
  *   - conditions ("if Russia attacks") make an event hypothetical: dropped,
  *     and a future main clause with a conflict condition becomes a threat;
  *   - future, planned and possible acts: cooperation becomes intent (03x),
