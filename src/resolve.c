@@ -150,6 +150,50 @@ static bool prepares(const dy_sa *sa, const dy_vg *ctrl)
     return false;
 }
 
+/* Is verb group g a closing attribution, ", a rights group charged on
+ * Saturday.": a finite verb whose subject follows a comma, after a clause
+ * with a verb of its own, with nothing after it but adverbs and phrases
+ * of time or place? */
+static bool closing_attribution(const dy_sa *sa, const dy_vg *g)
+{
+    bool bare_past = g->b == g->head &&
+                     (sa->t[g->head].tag == T_VBD || sa->t[g->head].tag == T_VBN);
+    if (!((g->flags & VG_FINITE) || bare_past) || g->b == 0 || g->obj >= 0 ||
+        sa->np_at[g->b - 1] < 0)
+        return false;
+    /* the phrase right before the verb (the subject may have been taken
+     * for the last item of a list before the comma) */
+    const dy_np *s = &sa->np[sa->np_at[g->b - 1]];
+    if (s->b == 0 || !sa_is(sa, s->b - 1, ",") || s->e != g->b)
+        return false;
+    bool verb_before = false;
+    for (size_t k = 0; k + 1 < s->b && !verb_before; k++)
+        verb_before = sa->vg_at[k] >= 0 && (sa->vg[sa->vg_at[k]].flags & VG_FINITE);
+    if (!verb_before)
+        return false;
+    for (size_t k = g->e; k < sa->n; k++) {
+        int t = sa->t[k].tag;
+        if (t == T_END)
+            break;
+        if (sa->vg_at[k] >= 0 || t == T_COMMA || sa_is(sa, k, "that"))
+            return false;
+    }
+    return true;
+}
+
+/* Verbs that stop a text from taking effect ("vetoed the resolution"). */
+static bool text_blocker(const dy_sa *sa, size_t k)
+{
+    static const char *const words[] = {
+        "veto", "vetoed", "vetoes", "vetoing", "reject", "rejected", "rejects",
+        "rejecting", "block", "blocked", "blocks", "blocking", "oppose",
+        "opposed", "opposes", "opposing", NULL};
+    for (int i = 0; words[i]; i++)
+        if (sa_is(sa, k, words[i]))
+            return true;
+    return false;
+}
+
 static int16_t clause_vg(const dy_sa *sa, size_t c)
 {
     for (size_t g = 0; g < sa->nvg; g++)
@@ -440,6 +484,19 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         if (!g || (e->flags & EV_PETR))
             continue; /* PETRARCH: modality is the patterns' business */
         int root = root_of(e->code);
+        /* "..., a rights group charged / protested on Saturday": a
+         * closing attribution accuses (112) or complains (114); it is no
+         * arrest or demonstration */
+        if ((root == 17 || root == 14) && !(e->flags & EV_NOUN) &&
+            closing_attribution(sa, g)) {
+            bool charge = sa_is(sa, g->head, "charged") || sa_is(sa, g->head, "charges");
+            bool protest = sa_is(sa, g->head, "protested") || sa_is(sa, g->head, "protests");
+            if (charge)
+                set_code(e, "112", "closing attribution: an accusation");
+            else if (protest)
+                set_code(e, "114", "closing attribution: a complaint");
+            root = root_of(e->code);
+        }
         if (g->flags & VG_NEG) {
             /* "will not meet their demands", "would never recognise
              * Kosovo", "cannot accept the plan": cooperation an actor says
@@ -516,6 +573,11 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 planned = true;
             if (prepares(sa, c))
                 prepared = true;
+            /* "failed to protect", "is failing to uphold": not done */
+            if (sa_is(sa, c->head, "fail") || sa_is(sa, c->head, "fails") ||
+                sa_is(sa, c->head, "failed") || sa_is(sa, c->head, "failing") ||
+                sa_is(sa, c->head, "refrain") || sa_is(sa, c->head, "refrained"))
+                negated = true;
             if (c->flags & VG_NEG)
                 negated = true;
             cur = c;
@@ -586,6 +648,25 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 set_code(o, sub, "protest with the demand it is held for");
             }
             drop(in, "what the protest is held for");
+            break;
+        }
+    }
+    /* 1c. "vetoed a resolution censuring Nicaragua", "rejected a plan
+     * calling for talks": what a participle says of a text that is
+     * vetoed, rejected or blocked did not happen */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *v = ev_vg(sa, e);
+        if (e->dropped || !v || (e->flags & (EV_PETR | EV_NOUN)) ||
+            !(v->flags & (VG_PARTICIPLE | VG_GERUND)) || v->subj < 0)
+            continue;
+        for (size_t h = 0; h < sa->nvg; h++) {
+            const dy_vg *b = &sa->vg[h];
+            if (b == v || b->obj < 0 || b->e > v->b ||
+                sa->np[b->obj].first_coord != sa->np[v->subj].first_coord ||
+                !text_blocker(sa, b->head))
+                continue;
+            drop(e, "what a vetoed or rejected text says");
             break;
         }
     }
@@ -718,7 +799,7 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         /* the noun: back over a time word or an attached phrase, not
          * across a verb or a comma */
         int noun = -1;
-        for (size_t k = cl->b, n = 0; k-- > 0 && n < 8; n++) {
+        for (size_t k = cl->b, n = 0; k-- > 0 && n < 12; n++) {
             if (sa->vg_at[k] >= 0 || sa->t[k].tag == T_COMMA)
                 break;
             if (dy_tag_is_noun(sa->t[k].tag) && sa->np_at[k] >= 0 &&

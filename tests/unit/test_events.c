@@ -113,6 +113,9 @@ static const ev_case refusals[] = {
     {"The Venezuelan government met the demands of the striking oil workers.",
      "VENGOV>VENLAB:080"},
     {"Russia cannot attack NATO.", ""},
+    {"The talks failed to produce a ceasefire and Serbia failed to withdraw "
+     "its troops.",
+     ""},
 };
 
 /* The infinitive of a noun: what is demanded or allowed is not done;
@@ -207,6 +210,21 @@ static const ev_case force[] = {
     {"Ankara rejected proposed Greek changes to the treaty.", "TURGOV>GRC:127"},
 };
 
+/* A closing attribution accuses or complains; a vetoed text's content
+ * did not happen. */
+static const ev_case attribution[] = {
+    {"Kenyan soldiers attacked the student protesters, a rights group "
+     "charged on Monday.",
+     "KENHRI>-:112 KENMIL>KENOPP:190"},
+    {"Hungary is failing to protect its minorities, a rights group "
+     "protested on Friday.",
+     "HUNHRI>-:114"},
+    {"After the vote, Kenyan opposition supporters protested in Mombasa.",
+     "KENOPP>-:141"},
+    {"Russia vetoed a UN resolution condemning its invasion of Ukraine.",
+     "RUS>IGOUNO:129"},
+};
+
 void suite_events(void)
 {
     dyad_dict *d = NULL;
@@ -224,6 +242,7 @@ void suite_events(void)
         run_cases(c, protest_purpose, sizeof protest_purpose / sizeof protest_purpose[0]);
         run_cases(c, refusals, sizeof refusals / sizeof refusals[0]);
         run_cases(c, phrasings, sizeof phrasings / sizeof phrasings[0]);
+        run_cases(c, attribution, sizeof attribution / sizeof attribution[0]);
         run_cases(c, force, sizeof force / sizeof force[0]);
         run_cases(c, duplicates, sizeof duplicates / sizeof duplicates[0]);
         run_cases(c, noun_clauses, sizeof noun_clauses / sizeof noun_clauses[0]);
