@@ -7,7 +7,7 @@
 #   make check      test + asan + header and symbol checks (what CI runs)
 #   make valgrind   unit tests and a coding run under valgrind
 #   make bench      throughput benchmark (see bench/README.md)
-#   make fuzz       libFuzzer targets with clang (build-fuzz/)
+#   make fuzz       libFuzzer targets with clang (build-fuzz/), FUZZ_TIME s each
 #   make install    PREFIX=/usr/local
 
 BUILD    ?= build
@@ -182,7 +182,7 @@ bench: $(BUILD)/dyad
 	DYAD=$(abspath $(BUILD)/dyad) sh bench/run.sh
 
 fuzz:
-	$(MAKE) -C tests/fuzz
+	sh tests/fuzz/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad
