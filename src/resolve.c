@@ -322,6 +322,10 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         sa->tx_owner[k] = (int16_t)owner[k];
     }
     sa->ntx = ntx;
+    /* expressions that can date an act ("the 2015 agreement" cannot) */
+    size_t own_dates = 0;
+    for (size_t k = 0; k < ntx; k++)
+        own_dates += !(tx[k].flags & DY_TXF_ATTR);
     for (size_t i = 0; any && i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
         e->date = sa->story_days;
@@ -385,7 +389,7 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         /* no date in the sentence: the previous sentence's, when it speaks
          * of the same actors ("on December 30, Biden ... . Biden warned
          * Putin ...") */
-        if (!ntx && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
+        if (!own_dates && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
             /* both of its actors were in the previous sentence */
             bool s_in = false, t_in = !e->has_tgt;
             for (int c = 0; c < mem->nctx; c++) {
