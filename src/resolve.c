@@ -205,6 +205,9 @@ static int owner_vg(const dy_sa *sa, size_t t)
         const dy_vg *v = &sa->vg[g];
         if (v->flags & VG_INF)
             continue; /* "expected to meet on Jan 12": the group of expected */
+        if (v->subj >= 0 && sa->np[v->subj].b > 0 &&
+            sa_is(sa, sa->np[v->subj].b - 1, "what"))
+            continue; /* "strikes on what it called terrorist camps" */
         size_t lo = DY_MIN((size_t)v->head, t), hi = DY_MAX((size_t)v->head, t);
         bool comma = stretch_break(sa, lo, hi);
         int r = comma ? 0 : 1;
@@ -264,17 +267,24 @@ static int same_occasion(const dy_sa *sa, int g, int h)
     return 0;
 }
 
-/* The verb group whose event this is, for dating: infinitives and gerund
- * complements ("began withdrawing") are dated through the verb that
- * governs them. */
-static int date_vg(const dy_sa *sa, const dy_ev *e)
+/* The verb group that dates verb group g: g, or for an infinitive or a
+ * gerund complement ("began withdrawing") the verb that governs it. */
+static int climb(const dy_sa *sa, int g)
 {
-    int g = e->vg < sa->nvg ? (int)e->vg : -1;
     for (int k = 0; g >= 0 && k < 6 &&
                     (sa->vg[g].flags & (VG_INF | VG_GERUND)) &&
                     sa->vg[g].ctrl >= 0;
          k++)
         g = sa->vg[g].ctrl;
+    return g;
+}
+
+/* The verb group whose event this is, for dating: infinitives and gerund
+ * complements ("began withdrawing") are dated through the verb that
+ * governs them. */
+static int date_vg(const dy_sa *sa, const dy_ev *e)
+{
+    int g = e->vg < sa->nvg ? climb(sa, (int)e->vg) : -1;
     if (g < 0)
         g = owner_vg(sa, e->verb_b);
     return g;
@@ -335,16 +345,17 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         const dy_vg *g = ev_vg(sa, e);
         bool fut = e->future || (g && (g->tense == TENSE_FUT ||
                                        (g->flags & VG_PLANNED)));
-        const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int mine = date_vg(sa, e);
+        const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int k = ntx ? dy_timex_pick(sa->t, sa->n, set, ntx, e->verb_b) : -1;
         /* a date nearer another verb is that verb's ("meet on January 12,
          * and Russia will hold talks on January 13") */
-        if (k >= 0 && mine >= 0 && owner[k] >= 0 && owner[k] != mine &&
+        if (k >= 0 && mine >= 0 && owner[k] >= 0 && climb(sa, owner[k]) != mine &&
             sa->vg[owner[k]].clause == sa->vg[mine].clause) {
             k = -1;
             for (size_t t = 0; t < ntx; t++)
-                if (owner[t] == mine && !(set[t].flags & DY_TXF_ATTR)) {
+                if (owner[t] >= 0 && climb(sa, owner[t]) == mine &&
+                    !(set[t].flags & DY_TXF_ATTR)) {
                     k = (int)t;
                     break;
                 }
