@@ -1520,6 +1520,20 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 p->act[0].entity = o->act[0].entity;
             }
         }
+        /* "forces loyal to Muammar Gaddafi": an agent loyal to an actor is
+         * that actor's country's agent */
+        if (p->nact == 1 && p->act[0].generic && (size_t)p->e + 2 < sa->n &&
+            sa_is(sa, p->e, "loyal") && sa_is(sa, p->e + 1, "to") &&
+            sa->np_at[p->e + 2] >= 0) {
+            const dy_np *o = &sa->np[sa->np_at[p->e + 2]];
+            if (o->b == p->e + 2 && o->nact && !o->act[0].generic) {
+                char code[32];
+                dy_code_join(code, o->act[0].code, 3, p->act[0].code + 3);
+                memcpy(p->act[0].code, code, sizeof p->act[0].code);
+                p->act[0].generic = 0;
+                p->act[0].entity = o->act[0].entity;
+            }
+        }
         /* "the Hizbollah (Party of God) group": a phrase cut by a
          * parenthesis continues the one before it */
         if (!p->nact && p->b >= 3 && sa_is(sa, p->b - 1, ")")) {
@@ -1570,6 +1584,12 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         /* "the leaders of Russia": agent head + country in the of-phrase */
         if (p->of_np >= 0) {
             dy_np *o = &sa->np[p->of_np];
+            /* "hundreds of thousands of opposition supporters": a number
+             * is the people it counts */
+            for (int hop = 0; hop < 2 && !p->nact && !o->nact && o->of_np >= 0 &&
+                              dy_wc(&sa->t[p->head], WC_QUANTITY_NOUNS);
+                 hop++)
+                o = &sa->np[o->of_np];
             bool generic = p->nact == 1 && p->act[0].generic;
             if ((generic || !p->nact) && o->nact) {
                 const char *agent = generic ? p->act[0].code + 3 : "";
