@@ -593,6 +593,14 @@ static void verb_events(dy_sa *sa, bool *used)
             }
         }
         int proot = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
+        /* "Turkish troops could be deployed to Libya": forces moved by an
+         * unnamed agent are their own state's posture, aimed where they go */
+        if (passive && proot == 15 && v->agent < 0 && m.src_np < 0 &&
+            m.tgt_np < 0 && v->subj >= 0 && np_real(sa, v->subj)) {
+            src = v->subj;
+            tgt = pp_target(sa, v->e, hi);
+            passive = false;
+        }
         if (tgt < 0 && !passive && (proot == 2 || proot == 10 || proot == 13 ||
                                     proot == 11 || proot == 12)) {
             /* "demanded that North Korea abandon ...": the subject of the
@@ -637,6 +645,12 @@ static void verb_events(dy_sa *sa, bool *used)
          * ("lifted the state of emergency in Darfur"); a passive without
          * an agent ("was arrested in Lebanon") has that country's
          * authorities as its source. */
+        /* "moved artillery and tanks closer to the Armenian border": the
+         * forces a posture moves are the source's own, not its target */
+        if (proot == 15 && tgt >= 0 && src >= 0 && tgt == v->obj &&
+            sa->np[tgt].nact && sa->np[src].nact &&
+            strncmp(sa->np[tgt].act[0].code, sa->np[src].act[0].code, 3) == 0)
+            tgt = -1;
         int pm_src = -1, pm_tgt = -1;
         bool domestic = proot == 8 || proot == 9 || proot == 17 ||
                         proot == 18 || proot == 19 || proot == 20;

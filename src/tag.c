@@ -1594,11 +1594,12 @@ static void verbs_after_aux(const dy_tagger *t, dy_tok *toks, size_t n)
     }
 }
 
-/* Two frequent misreadings of the bigram model: a verb of intent after a
+/* Frequent misreadings of the bigram model: a verb of intent after a
  * plural subject read as a noun ("world powers plan to resume talks",
  * "supporters hope to march": a word the lexicon knows as a present-tense
- * verb, between a plural noun and "to" + a base form), and "tear gas"
- * read as a verb and a noun. */
+ * verb, between a plural noun and "to" + a base form), "tear gas" read as
+ * a verb and a noun, "began striking" read as an adjective, and "today"
+ * as a noun before a verb ("Ukraine today accused"). */
 /* "Supporters of the Kataib Hezbollah militia | plan to": the noun phrase
  * before token i is an of-attachment to a plural noun, and the sentence
  * has no finite verb. */
@@ -1620,6 +1621,29 @@ static void plural_intent_verbs(const dy_tagger *t, dy_tok *toks, size_t n)
 {
     static const char *const tear[] = {"tear", NULL};
     static const char *const gas[] = {"gas", "gassed", NULL};
+    static const char *const aspect[] = {
+        "began", "begun", "begin", "begins", "started", "start", "starts",
+        "continued", "continue", "continues", "resumed", "resume", "stopped",
+        "kept", "keep", NULL};
+    static const char *const when[] = {"today", "tonight", "yesterday", NULL};
+    for (size_t i = 1; i < n; i++) {
+        dy_tok *k = &toks[i];
+        /* "began striking": an -ing form after a verb of beginning or
+         * continuing is its complement, not an adjective */
+        if ((k->tag == T_JJ || k->tag == T_NN) && word_is(&toks[i - 1], aspect) &&
+            k->nlow > 5 && !memcmp(k->low + k->nlow - 3, "ing", 3) &&
+            !(k->flags & (TOKF_CAP | TOKF_UPPER))) {
+            const tg_word *w = tok_word(t, k);
+            if (!w || has_tag(t, w, T_VBG))
+                k->tag = T_VBG;
+        }
+        /* "Ukraine today accused": a day word between a name and a verb */
+        if (k->tag == T_NN && word_is(k, when) && i + 1 < n &&
+            (toks[i + 1].tag == T_VBD || toks[i + 1].tag == T_VBZ) &&
+            (toks[i - 1].tag == T_NNP || toks[i - 1].tag == T_NNPS ||
+             toks[i - 1].tag == T_NNS || toks[i - 1].tag == T_PRP))
+            k->tag = T_RB;
+    }
     for (size_t i = 1; i + 2 < n; i++) {
         dy_tok *k = &toks[i];
         if (word_is(k, tear) && word_is(&toks[i + 1], gas)) {

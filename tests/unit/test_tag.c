@@ -533,6 +533,10 @@ static void test_words(const dy_tagger *t)
               "plan", "NN");
     CHECK_TAG(t, &k, "The army's plan to seize the port failed.", "plan",
               "NN");
+    /* an -ing complement of "began"; "today" before a verb */
+    CHECK_TAG(t, &k, "Coalition aircraft began striking rebel positions.",
+              "striking", "VBG");
+    CHECK_TAG(t, &k, "Ukraine today accused the separatists.", "today", "RB");
     /* "tear gas" is a noun */
     CHECK_TAG(t, &k, "Police fired tear gas at students.", "tear", "NN");
 }
