@@ -1494,6 +1494,40 @@ static void np_petr_merge(dy_sa *sa)
     }
 }
 
+/* The speaker of the complement clause whose subject is NP k: the subject
+ * of the saying verb that governs it ("X said he would ..."), when it names
+ * an actor and is not itself a pronoun. -1 if none. */
+static int16_t speaker_of(const dy_sa *sa, int16_t k)
+{
+    for (size_t g = 0; g < sa->nvg; g++) {
+        const dy_vg *v = &sa->vg[g];
+        if (v->subj != k || sa->np[k].b < 1)
+            continue;
+        const dy_clause *cl = &sa->cl[v->clause];
+        /* "said on Sunday they had captured": a complement without "that"
+         * may be left in the clause of the saying verb just before it */
+        int par = cl->type == CL_THAT ? cl->parent
+                  : g > 0 && sa->vg[g - 1].clause == v->clause ? (int)v->clause
+                                                               : -1;
+        if (par < 0)
+            return -1;
+        for (size_t h = 0; h < g; h++) {
+            const dy_vg *s = &sa->vg[h];
+            if (s->clause != (uint16_t)par || s->e > sa->np[k].b ||
+                (par == (int)v->clause && h + 1 != g) ||
+                !dy_wc(&sa->t[s->head], WC_SAYING_VERBS) ||
+                !(s->flags & VG_FINITE) || s->subj < 0 ||
+                s->subj == k)
+                continue;
+            const dy_np *q = &sa->np[s->subj];
+            if (q->nact && !(q->flags & NPF_PRONOUN) && !q->act[0].generic)
+                return s->subj;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 void dy_np_actors(dy_sa *sa, dy_memory *mem)
 {
     bool any_petr = false;
@@ -1532,6 +1566,20 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 char code[32];
                 dy_code_join(code, o->act[0].code, 3, p->act[0].code + 3);
                 memcpy(p->act[0].code, code, sizeof code);
+                p->act[0].generic = 0;
+                p->act[0].entity = o->act[0].entity;
+            }
+        }
+        /* "forces loyal to Muammar Gaddafi": an agent loyal to an actor is
+         * that actor's country's agent */
+        if (p->nact == 1 && p->act[0].generic && (size_t)p->e + 2 < sa->n &&
+            sa_is(sa, p->e, "loyal") && sa_is(sa, p->e + 1, "to") &&
+            sa->np_at[p->e + 2] >= 0) {
+            const dy_np *o = &sa->np[sa->np_at[p->e + 2]];
+            if (o->b == p->e + 2 && o->nact && !o->act[0].generic) {
+                char code[32];
+                dy_code_join(code, o->act[0].code, 3, p->act[0].code + 3);
+                memcpy(p->act[0].code, code, sizeof p->act[0].code);
                 p->act[0].generic = 0;
                 p->act[0].entity = o->act[0].entity;
             }
@@ -1586,6 +1634,12 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         /* "the leaders of Russia": agent head + country in the of-phrase */
         if (p->of_np >= 0) {
             dy_np *o = &sa->np[p->of_np];
+            /* "hundreds of thousands of opposition supporters": a number
+             * is the people it counts */
+            for (int hop = 0; hop < 2 && !p->nact && !o->nact && o->of_np >= 0 &&
+                              dy_wc(&sa->t[p->head], WC_QUANTITY_NOUNS);
+                 hop++)
+                o = &sa->np[o->of_np];
             bool generic = p->nact == 1 && p->act[0].generic;
             if ((generic || !p->nact) && o->nact) {
                 const char *agent = generic ? p->act[0].code + 3 : "";
@@ -1647,7 +1701,18 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                                             (w_in(sa, p->b, WC_PRONOUNS_PERSON) ||
                                              w_in(sa, p->b, WC_PRONOUNS_GROUP) ||
                                              w_in(sa, p->b, WC_PRONOUNS_IT)))) {
-                if (w_in(sa, p->head, WC_PRONOUNS_PERSON) &&
+                int16_t sp = speaker_of(sa, (int16_t)k);
+                if (sp >= 0 && !w_in(sa, p->head, WC_PRONOUNS_IT)) {
+                    /* "Kandil said he would host talks", "the RSF said
+                     * they had captured the palace": the speaker */
+                    for (size_t i = 0; i < sa->np[sp].nact; i++) {
+                        a = sa->np[sp].act[i];
+                        a.b = p->b;
+                        a.e = p->e;
+                        a.conf = 0.8f;
+                        np_add_actor(p, &a);
+                    }
+                } else if (w_in(sa, p->head, WC_PRONOUNS_PERSON) &&
                     (mem->has_subj_person || mem->has_person)) {
                     /* "he" is most often the last person who acted */
                     a = mem->has_subj_person ? mem->subj_person : mem->last_person;

@@ -6,6 +6,7 @@
  * complements it governs); items before `*` right to left. `$` and `+` match
  * a noun phrase with actors. The most specific matching pattern wins. */
 #include "analyze.h"
+#include "places.h"
 
 #include <stdio.h>
 
@@ -126,6 +127,11 @@ static bool item_at(const dy_sa *sa, const dy_item *it, size_t k, int dir,
     }
     case IT_ANY:
         return true;
+    case IT_PLACE: {
+        size_t l = dir > 0 ? dy_place_name_at(sa, k) : 0;
+        *len = l;
+        return l > 0;
+    }
     }
     return false;
 }
@@ -416,6 +422,12 @@ static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
             push_event(sa, NULL, &tgts[j], pt->code, pidx, vg, vb, ve, flags);
         return;
     }
+    /* "Erdogan's supporters poured into the streets of Ankara": for a
+     * protest or a use of force, a target that is the source itself is no
+     * target */
+    if (nt == 1 && ns == 1 && same_actor(&srcs[0], &tgts[0]) && !pt->rcode[0] &&
+        (root == 14 || root == 15 || (root >= 17 && root <= 20)))
+        nt = 0;
     if (nt == 0) {
         for (size_t i = 0; i < ns; i++)
             push_event(sa, &srcs[i], NULL, pt->code, pidx, vg, vb, ve, flags);
@@ -598,6 +610,14 @@ static void verb_events(dy_sa *sa, bool *used)
             }
         }
         int proot = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
+        /* "Turkish troops could be deployed to Libya": forces moved by an
+         * unnamed agent are their own state's posture, aimed where they go */
+        if (passive && proot == 15 && v->agent < 0 && m.src_np < 0 &&
+            m.tgt_np < 0 && v->subj >= 0 && np_real(sa, v->subj)) {
+            src = v->subj;
+            tgt = pp_target(sa, v->e, hi);
+            passive = false;
+        }
         if (tgt < 0 && !passive && (proot == 2 || proot == 10 || proot == 13 ||
                                     proot == 11 || proot == 12)) {
             /* "demanded that North Korea abandon ...": the subject of the
@@ -642,6 +662,12 @@ static void verb_events(dy_sa *sa, bool *used)
          * ("lifted the state of emergency in Darfur"); a passive without
          * an agent ("was arrested in Lebanon") has that country's
          * authorities as its source. */
+        /* "moved artillery and tanks closer to the Armenian border": the
+         * forces a posture moves are the source's own, not its target */
+        if (proot == 15 && tgt >= 0 && src >= 0 && tgt == v->obj &&
+            sa->np[tgt].nact && sa->np[src].nact &&
+            strncmp(sa->np[tgt].act[0].code, sa->np[src].act[0].code, 3) == 0)
+            tgt = -1;
         int pm_src = -1, pm_tgt = -1;
         bool domestic = proot == 8 || proot == 9 || proot == 17 ||
                         proot == 18 || proot == 19 || proot == 20;
@@ -652,6 +678,12 @@ static void verb_events(dy_sa *sa, bool *used)
             pm_src = place_mention(sa, v->e, hi, false);
         if (src >= 0 && tgt >= 0 &&
             sa->np[src].first_coord == sa->np[tgt].first_coord)
+            tgt = -1;
+        /* "Washington and Moscow traded warnings over the Russian
+         * build-up": a reciprocal act of a compound subject is between its
+         * members unless the pattern names the other side */
+        if (pt->reciprocal && m.tgt_np < 0 && src >= 0 && tgt >= 0 &&
+            !passive && sa->np[sa->np[src].first_coord].next_coord >= 0)
             tgt = -1;
         if (pm_src >= 0 || pm_tgt >= 0) {
             dy_actor ps, pt2;

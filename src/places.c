@@ -1052,6 +1052,35 @@ static size_t find_candidates(const dy_gaz *g, dy_sa *sa, const uint8_t *mark,
     return nc;
 }
 
+size_t dy_place_name_at(const dy_sa *sa, size_t k)
+{
+    const dy_dict *d = sa->dict;
+    if (k >= sa->n)
+        return 0;
+    const dy_tok *t = &sa->t[k];
+    if (!(t->flags & TOKF_CAP) || !(t->flags & TOKF_ALPHA) ||
+        (t->flags & (TOKF_HYPHJOIN | TOKF_DIGIT)))
+        return 0;
+    int16_t m = sa->ment_at[k];
+    if (m >= 0 && (size_t)m < sa->nment) {
+        const dy_mention *mt = &sa->ment[m];
+        if (mt->b == k && mt->entity < d->nents &&
+            d->ents[mt->entity].kind == ENT_COUNTRY &&
+            (mt->kind == PH_NAME || mt->kind == PH_CAPITAL))
+            return (size_t)(mt->e - mt->b);
+    }
+    if (!d->gaz)
+        return 0;
+    size_t e = 0;
+    const gz_key *key = match_at(d->gaz, sa, k, &e);
+    if (!key || (e == k + 1 && tok_is(t, not_places)) || names_actor(sa, k, e))
+        return 0;
+    if (e == k + 1 && ((t->flags & TOKF_SSTART) ||
+                       dy_tagger_common(d->tagger, t->low, t->nlow)))
+        return 0;
+    return e - k;
+}
+
 /* A verb that starts another predication, whose place a locative after
  * it gives: a finite verb or a gerund ("accused X of planning a coup in
  * Y", "warned X against deploying weapons near Y"), but not the manner of

@@ -242,45 +242,125 @@ static bool same_root(const char *a, const char *b)
     return strncmp(a, b, org ? 6 : 3) == 0;
 }
 
+/* Is there a comma, or a conjunction before a verb, between tokens lo and
+ * hi? */
+static bool stretch_break(const dy_sa *sa, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++)
+        if (sa->t[k].tag == T_COMMA ||
+            /* "... on Dec 31 but failed to agree": a coordinated verb */
+            (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0))
+            return true;
+    return false;
+}
+
 /* The verb group nearest to token t (dates follow their verb more often
- * than they precede it, so a verb after the date counts 1.5x farther). */
+ * than they precede it, so a verb after the date counts 1.5x farther).
+ * A verb in the date's own stretch (no comma or coordinated verb between)
+ * wins over any other: "seized a gas plant ... on Wednesday, taking
+ * hundreds hostage". */
 static int owner_vg(const dy_sa *sa, size_t t)
 {
     int best = -1;
     double bd = 1e9;
+    int rank = -1; /* 1 in the date's stretch, 0 other */
     for (size_t g = 0; g < sa->nvg; g++) {
         const dy_vg *v = &sa->vg[g];
         if (v->flags & VG_INF)
             continue; /* "expected to meet on Jan 12": the group of expected */
+        if (v->subj >= 0 && sa->np[v->subj].b > 0 &&
+            sa_is(sa, sa->np[v->subj].b - 1, "what"))
+            continue; /* "strikes on what it called terrorist camps" */
         size_t lo = DY_MIN((size_t)v->head, t), hi = DY_MAX((size_t)v->head, t);
-        bool comma = false;
-        for (size_t k = lo; k < hi; k++)
-            if (sa->t[k].tag == T_COMMA ||
-                /* "... on Dec 31 but failed to agree": a coordinated verb */
-                (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0))
-                comma = true;
+        bool comma = stretch_break(sa, lo, hi);
+        int r = comma ? 0 : 1;
         double d = v->head <= t ? (double)(t - v->head) * (comma ? 2 : 1)
                                 : (double)(v->head - t) * (comma ? 3 : 1.5);
-        if (d < bd) {
+        if (r > rank || (r == rank && d < bd)) {
             bd = d;
             best = (int)g;
+            rank = r;
         }
     }
     return best;
 }
 
-/* The verb group whose event this is, for dating: infinitives are dated
- * through the verb that governs them. */
-static int date_vg(const dy_sa *sa, const dy_ev *e)
+/* First token of the words before verb group v that are not adverbs. */
+static size_t vg_lead(const dy_sa *sa, const dy_vg *v)
 {
-    int g = e->vg < sa->nvg ? (int)e->vg : -1;
-    for (int k = 0; g >= 0 && k < 6 && (sa->vg[g].flags & VG_INF) &&
+    size_t k = v->b;
+    while (k > 0 && (sa->t[k - 1].tag == T_RB || sa->t[k - 1].tag == T_RBR))
+        k--;
+    return k;
+}
+
+/* Does verb group h tell of the same occasion as the verb group g before
+ * it, so that a date of either dates both? ", killing 84 people" and
+ * ", prompting Georgia to recall ..." (a participle clause after a comma:
+ * h takes g's date only), "fired on and seized ... on Nov. 25" and "held a
+ * session on Dec 31 but failed to agree" (coordinated verb phrases of one
+ * subject), "violated the agreement by shelling a village on Sunday" (the
+ * means). Returns 1 when h's date goes to g as well as g's to h, 2 when
+ * only g's goes to h, 0 when they are not linked. */
+static int same_occasion(const dy_sa *sa, int g, int h)
+{
+    const dy_vg *a = &sa->vg[g], *b = &sa->vg[h];
+    if (g >= h || a->clause != b->clause || (a->flags & VG_INF) ||
+        a->e > b->b)
+        return 0;
+    /* no other verb group between them */
+    for (int x = g + 1; x < h; x++)
+        if (!(sa->vg[x].flags & VG_INF))
+            return 0;
+    size_t lead = vg_lead(sa, b);
+    if (lead == 0)
+        return 0;
+    const dy_tok *p = &sa->t[lead - 1];
+    if ((b->flags & (VG_GERUND | VG_PARTICIPLE)) && p->tag == T_COMMA &&
+        (a->flags & VG_FINITE))
+        return 2;
+    if ((b->flags & VG_GERUND) && sa_is(sa, lead - 1, "by"))
+        return 1;
+    if (p->tag == T_CC && (sa_is(sa, lead - 1, "and") || sa_is(sa, lead - 1, "but")) &&
+        b->subj >= 0 && a->subj >= 0 &&
+        sa->np[b->subj].first_coord == sa->np[a->subj].first_coord &&
+        (b->flags & VG_FINITE) &&
+        ((a->flags & VG_FINITE) || sa->t[a->head].tag == T_VBN))
+        return 1;
+    return 0;
+}
+
+/* The verb group that dates verb group g: g, or for an infinitive or a
+ * gerund complement ("began withdrawing") the verb that governs it. */
+static int climb(const dy_sa *sa, int g)
+{
+    for (int k = 0; g >= 0 && k < 6 &&
+                    (sa->vg[g].flags & (VG_INF | VG_GERUND)) &&
                     sa->vg[g].ctrl >= 0;
          k++)
         g = sa->vg[g].ctrl;
+    return g;
+}
+
+/* The verb group whose event this is, for dating: infinitives and gerund
+ * complements ("began withdrawing") are dated through the verb that
+ * governs them. */
+static int date_vg(const dy_sa *sa, const dy_ev *e)
+{
+    int g = e->vg < sa->nvg ? climb(sa, (int)e->vg) : -1;
     if (g < 0)
         g = owner_vg(sa, e->verb_b);
     return g;
+}
+
+/* Does verb group g govern an infinitive before token t ("agreed to hold
+ * negotiations next year": the date is the infinitive's)? */
+static bool governs_inf_before(const dy_sa *sa, size_t g, size_t t)
+{
+    for (size_t h = g + 1; h < sa->nvg && sa->vg[h].b < t; h++)
+        if ((sa->vg[h].flags & VG_INF) && sa->vg[h].ctrl == (int16_t)g)
+            return true;
+    return false;
 }
 
 static void date_events(dy_sa *sa, dy_memory *mem)
@@ -315,6 +395,10 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         sa->tx_owner[k] = (int16_t)owner[k];
     }
     sa->ntx = ntx;
+    /* expressions that can date an act ("the 2015 agreement" cannot) */
+    size_t own_dates = 0;
+    for (size_t k = 0; k < ntx; k++)
+        own_dates += !(tx[k].flags & DY_TXF_ATTR);
     for (size_t i = 0; any && i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
         e->date = sa->story_days;
@@ -324,16 +408,17 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         const dy_vg *g = ev_vg(sa, e);
         bool fut = e->future || (g && (g->tense == TENSE_FUT ||
                                        (g->flags & VG_PLANNED)));
-        const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int mine = date_vg(sa, e);
+        const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int k = ntx ? dy_timex_pick(sa->t, sa->n, set, ntx, e->verb_b) : -1;
         /* a date nearer another verb is that verb's ("meet on January 12,
          * and Russia will hold talks on January 13") */
-        if (k >= 0 && mine >= 0 && owner[k] >= 0 && owner[k] != mine &&
+        if (k >= 0 && mine >= 0 && owner[k] >= 0 && climb(sa, owner[k]) != mine &&
             sa->vg[owner[k]].clause == sa->vg[mine].clause) {
             k = -1;
             for (size_t t = 0; t < ntx; t++)
-                if (owner[t] == mine && !(set[t].flags & DY_TXF_ATTR)) {
+                if (owner[t] >= 0 && climb(sa, owner[t]) == mine &&
+                    !(set[t].flags & DY_TXF_ATTR)) {
                     k = (int)t;
                     break;
                 }
@@ -350,6 +435,24 @@ static void date_events(dy_sa *sa, dy_memory *mem)
                         break;
                     }
         }
+        /* no date of its own: the date of a verb telling of the same
+         * occasion */
+        if (k < 0 && mine >= 0) {
+            for (size_t t = 0; t < ntx && k < 0; t++) {
+                if (owner[t] < 0 || owner[t] == mine || (set[t].flags & DY_TXF_ATTR))
+                    continue;
+                int o = owner[t];
+                if (o < mine ? same_occasion(sa, o, mine) > 0
+                             : same_occasion(sa, mine, o) == 1)
+                    k = (int)t;
+            }
+        }
+        /* "have expressed support for a dialogue next week": an act told
+         * in the past does not happen later; the date is a noun's */
+        if (k >= 0 && set[k].dir > 0 && !fut && g && g->tense == TENSE_PAST &&
+            !(g->flags & (VG_INF | VG_PLANNED)) &&
+            !governs_inf_before(sa, e->vg, set[k].tok0))
+            k = -1;
         if (k >= 0) {
             e->date = set[k].days;
             e->date_src = set[k].kind == DY_TX_EXPLICIT ? 1 : 2;
@@ -360,7 +463,7 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         /* no date in the sentence: the previous sentence's, when it speaks
          * of the same actors ("on December 30, Biden ... . Biden warned
          * Putin ...") */
-        if (!ntx && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
+        if (!own_dates && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
             /* both of its actors were in the previous sentence */
             bool s_in = false, t_in = !e->has_tgt;
             for (int c = 0; c < mem->nctx; c++) {

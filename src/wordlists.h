@@ -31,6 +31,8 @@
     X(PRONOUNS_PERSON, "he", "she", "him", "her", "his") \
     X(PRONOUNS_GROUP, "they", "them", "their", "we", "us", "our") \
     X(PRONOUNS_IT, "it", "its") \
+    X(QUANTITY_NOUNS, "hundreds", "thousands", "dozens", "scores", "tens",  \
+      "millions", "crowds", "groups") \
     X(SUBORDINATORS, "if", "unless", "that", "because", "although",  \
       "though", "while", "whereas", "whether", "so", "once", "when",  \
       "whenever") \

@@ -156,7 +156,7 @@ static const ev_case duplicates[] = {
      "QAT>ISR:045 QAT>PSEREBHMS:045"},
     /* mobilizing supporters raises no armed force */
     {"The Kenyan opposition mobilized its supporters in Nairobi.", ""},
-    {"Armenia mobilized its reservists.", "ARM>ARMMIL:154"},
+    {"Armenia mobilized its reservists.", "ARM>-:154"},
 };
 
 /* General phrasings of the dictionaries, and the constructions that carry
