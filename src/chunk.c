@@ -351,6 +351,13 @@ static void find_nps(dy_sa *sa)
                     sa->ment[sa->ment_at[j]].b == j)
                     break;
             }
+            /* "a top official today praised", "Arafat Wednesday rejected":
+             * a day word after a noun is an adverb of time, not part of the
+             * phrase */
+            if (j > b && w_in(sa, j, WC_DAY_WORDS) && !in_mention(sa, j) &&
+                nominal(sa, j - 1) && !w_in(sa, j - 1, WC_DAY_WORDS) &&
+                tag(sa, j - 1) != T_POS)
+                break;
             j++;
             /* coordinated plain adjectives stay inside the phrase: "awful
              * and evil minister", "economic and military aid" */
@@ -687,6 +694,17 @@ static int16_t right_object(const dy_sa *sa, size_t i, int c)
     return -1;
 }
 
+/* Is NP k the object of a verb group before group h? ("opened its borders
+ * to West Africans ordered out of Nigeria, but was refusing ...": the
+ * object of "opened" is not the subject the coordinated verb shares) */
+static bool object_of_earlier(const dy_sa *sa, int16_t k, size_t h)
+{
+    for (size_t g = 0; g < h; g++)
+        if (sa->vg[g].obj == k)
+            return true;
+    return false;
+}
+
 static void assign_roles(dy_sa *sa)
 {
     for (size_t g = 0; g < sa->nvg; g++) {
@@ -782,7 +800,8 @@ static void assign_roles(dy_sa *sa)
             int16_t inh = -1;
             for (size_t h = g; h-- > 0;)
                 if (sa->vg[h].clause == v->clause && sa->vg[h].subj >= 0 &&
-                    !(sa->vg[h].flags & VG_INF)) {
+                    !(sa->vg[h].flags & VG_INF) &&
+                    !object_of_earlier(sa, sa->vg[h].subj, h)) {
                     inh = sa->vg[h].subj;
                     break;
                 }

