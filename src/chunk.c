@@ -924,6 +924,21 @@ static bool code_has_agent(const char *code)
 
 
 
+/* Is agent mention ag a title before a name that the dictionaries do not
+ * know ("Judge Alejandro Rivera", "Foreign Minister Andres Allamand")?
+ * The rest of the phrase is capitalised proper nouns that name no actor. */
+static bool title_of_name(const dy_sa *sa, const dy_mention *ag,
+                          const dy_np *p)
+{
+    if (ag->e >= p->e || !(sa->t[ag->b].flags & (TOKF_CAP | TOKF_UPPER)))
+        return false;
+    for (size_t i = ag->e; i < p->e; i++)
+        if (in_mention(sa, i) || tag(sa, i) != T_NNP ||
+            !(sa->t[i].flags & TOKF_CAP))
+            return false;
+    return true;
+}
+
 /* Actors of the tokens of one NP from its mentions. The mention at the
  * head decides: a named actor (person, organisation, institution, seat) is
  * the actor; a country name is the country; an agent noun combines with
@@ -976,7 +991,7 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     }
     /* countries and demonyms, combined with the head agent noun */
     const dy_mention *ag = head && head->kind == PH_AGENT ? head : NULL;
-    if (!ag && agent && agent->e == p->e)
+    if (!ag && agent && (agent->e == p->e || title_of_name(sa, agent, p)))
         ag = agent;
     for (size_t k = 0; k < nmod; k++) {
         if (!mods[k]->code[0])

@@ -100,6 +100,16 @@ static void test_coordinated_vp(void)
            "12", 3);
 }
 
+/* A title before a name the dictionaries do not know gives the title's
+ * agent: with a demonym, its country; alone, the only state named. */
+static void test_title_unknown_name(void)
+{
+    EXPECT("Peruvian Interior Minister Ramiro Quispetupa criticised Bolivia "
+           "on Monday.", "PERGOV", "BOL", "11", 0);
+    EXPECT("Judge Mariela Vantorres opened an investigation into Ecuadorean "
+           "customs officials.", "ECUJUD", "ECU", "", 3);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -113,6 +123,7 @@ void suite_who(void)
     if (dyad_coder_new(&wc, wd, NULL) == DYAD_OK) {
         test_day_words();
         test_coordinated_vp();
+        test_title_unknown_name();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
