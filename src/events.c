@@ -319,6 +319,43 @@ static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
     return -1;
 }
 
+/* The target of a protest that names none itself: the first actor its
+ * purpose or complaint names after token `from` ("staged a hunger strike
+ * in protest against abuses by the security forces", "blocked roads to
+ * press their demands on the government"), in the clause of `from` and the
+ * complements and infinitives within it, up to a comma that ends the
+ * phrase. Places ("in Lagos", "outside parliament"), the protesters
+ * themselves (NP src) and pronouns are passed over. -1 if none. */
+static int16_t protest_target(const dy_sa *sa, size_t from, int16_t src)
+{
+    int c = from > 0 ? sa->cl_at[from - 1] : 0;
+    int16_t sf = src >= 0 ? sa->np[src].first_coord : -1;
+    for (size_t k = from; k < sa->n; k++) {
+        const dy_tok *t = &sa->t[k];
+        if (t->tag == T_END || sa_is(sa, k, ";") || sa_is(sa, k, ":"))
+            break;
+        if (t->tag == T_COMMA) {
+            int16_t a = k > 0 ? sa->np_at[k - 1] : -1;
+            if (a >= 0 && sa->np[a].next_coord >= 0)
+                continue;
+            break;
+        }
+        if (!clause_within(sa, sa->cl_at[k], c))
+            break;
+        int16_t p = sa->np_at[k];
+        if (p < 0 || sa->np[p].b != k || !sa->np[p].nact ||
+            sa->np[p].act[0].generic || (sa->np[p].flags & NPF_PRONOUN) ||
+            sa->np[p].first_coord == sf)
+            continue;
+        int16_t pr = sa->np[p].prep;
+        if (pr >= 0 && dy_wc(&sa->t[pr], WC_LOCATIVE_PREPS) &&
+            !sa_is(sa, (size_t)pr, "to") && !sa_is(sa, (size_t)pr, "from"))
+            continue;
+        return sa->np[p].first_coord;
+    }
+    return -1;
+}
+
 static bool same_actor(const dy_actor *a, const dy_actor *b)
 {
     return strcmp(a->code, b->code) == 0;
@@ -619,6 +656,8 @@ static void verb_events(dy_sa *sa, bool *used)
                     tgt = q;
             }
         }
+        if (tgt < 0 && !passive && proot == 14)
+            tgt = protest_target(sa, v->e, src);
         /* A place standing for an actor: force posture aimed at a country
          * ("deploying troops near the Ukrainian border"); domestic acts
          * without a target are aimed at the country where they happen
@@ -626,8 +665,9 @@ static void verb_events(dy_sa *sa, bool *used)
          * an agent ("was arrested in Lebanon") has that country's
          * authorities as its source. */
         int pm_src = -1, pm_tgt = -1;
-        bool domestic = proot == 8 || proot == 9 || proot == 17 ||
-                        proot == 18 || proot == 19 || proot == 20;
+        bool domestic = proot == 8 || proot == 9 || proot == 14 ||
+                        proot == 17 || proot == 18 || proot == 19 ||
+                        proot == 20;
         if (tgt < 0 && !passive && (proot == 15 || domestic))
             pm_tgt = place_mention(sa, v->e, hi, proot == 15);
         if (src < 0 && passive &&
@@ -742,6 +782,8 @@ static void noun_events(dy_sa *sa, bool *used)
         }
         if (tgt < 0)
             tgt = pp_target(sa, p->e, hi);
+        if (tgt < 0 && pt->code[0] == '1' && pt->code[1] == '4')
+            tgt = protest_target(sa, p->e, src);
         if (src < 0 && tgt < 0)
             continue;
         emit(sa, pt, pidx, &m, src, tgt, m.src_single, m.tgt_single,

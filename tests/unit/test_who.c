@@ -110,6 +110,20 @@ static void test_title_unknown_name(void)
            "customs officials.", "ECUJUD", "ECU", "", 3);
 }
 
+/* A protest without a target of its own is aimed at the first actor its
+ * purpose names, else at the country where it takes place; with neither,
+ * it has no target. */
+static void test_protest_target(void)
+{
+    EXPECT("Kenyan teachers staged a hunger strike in Nairobi in protest "
+           "against pay cuts by the Kenyan government.", "KENEDU", "KENGOV",
+           "14", 0);
+    EXPECT("Hundreds of Sudanese students demonstrated in Egypt on Friday.",
+           "SDNEDU", "EGY", "14", 0);
+    EXPECT("Somali refugees protested outside the camp on Monday, aid "
+           "workers said.", "SOMREF", NULL, "14", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -124,6 +138,7 @@ void suite_who(void)
         test_day_words();
         test_coordinated_vp();
         test_title_unknown_name();
+        test_protest_target();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
