@@ -484,6 +484,20 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
 }
 
 
+/* Does a gerund after a preposition start at token k ("without returning
+ * to Kyrgyzstan", "after fighting in Chad")? Such a phrase names another
+ * act, with places of its own. */
+static bool prep_gerund(const dy_sa *sa, size_t k)
+{
+    int16_t g = sa->vg_at[k];
+    if (g < 0 || sa->vg[g].b != k || !(sa->vg[g].flags & VG_GERUND))
+        return false;
+    size_t pb = k;
+    while (pb > 0 && (sa->t[pb - 1].tag == T_RB || sa_is(sa, pb - 1, "not")))
+        pb--;
+    return pb > 0 && sa->t[pb - 1].tag == T_IN && !sa_is(sa, pb - 1, "by");
+}
+
 /* The mention of a country (name, capital, or demonym on a place noun)
  * in a locative phrase after token `from`, in its clause: "in Haiti", "in
  * the capital Monrovia", "near the Ukrainian border". With `border_only`,
@@ -494,7 +508,7 @@ static int place_mention(const dy_sa *sa, size_t from, size_t to,
     const dy_dict *d = sa->dict;
     int c = from > 0 ? sa->cl_at[from - 1] : 0;
     for (size_t k = from; k < to; k++) {
-        if (sa->cl_at[k] != c)
+        if (sa->cl_at[k] != c || prep_gerund(sa, k))
             break;
         int16_t q = sa->np_at[k];
         int m = sa->ment_at[k];
@@ -545,7 +559,9 @@ static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
     else
         collect(sa, tgt, tsingle, tgts, &nt, 16);
     for (size_t i = 0; i < ns; i++) {
-        if (!nt) {
+        /* "Russia mobilised troops in Russia": the source's own country
+         * is no target */
+        if (!nt || (tgt_over && same_actor(&srcs[i], tgt_over))) {
             push_event(sa, &srcs[i], NULL, pt->code, pidx, g, vb, ve, 0);
             continue;
         }
@@ -658,18 +674,16 @@ static void verb_events(dy_sa *sa, bool *used)
         }
         if (tgt < 0 && !passive && proot == 14)
             tgt = protest_target(sa, v->e, src);
-        /* A place standing for an actor: force posture aimed at a country
-         * ("deploying troops near the Ukrainian border"); domestic acts
-         * without a target are aimed at the country where they happen
-         * ("lifted the state of emergency in Darfur"); a passive without
-         * an agent ("was arrested in Lebanon") has that country's
-         * authorities as its source. */
+        /* A place standing for an actor: acts without a target are aimed
+         * at the country where they happen ("lifted the state of
+         * emergency in Darfur", "strengthened its forces in Lebanon",
+         * "deploying troops near the Ukrainian border"), except statements
+         * and appeals, and meetings, whose place is only a venue; a
+         * passive without an agent ("was arrested in Lebanon") has that
+         * country's authorities as its source. */
         int pm_src = -1, pm_tgt = -1;
-        bool domestic = proot == 8 || proot == 9 || proot == 14 ||
-                        proot == 17 || proot == 18 || proot == 19 ||
-                        proot == 20;
-        if (tgt < 0 && !passive && (proot == 15 || domestic))
-            pm_tgt = place_mention(sa, v->e, hi, proot == 15);
+        if (tgt < 0 && !passive && proot != 1 && proot != 2 && proot != 4)
+            pm_tgt = place_mention(sa, v->e, hi, false);
         if (src < 0 && passive &&
             (proot == 9 || proot == 11 || proot == 16 || proot == 17))
             pm_src = place_mention(sa, v->e, hi, false);

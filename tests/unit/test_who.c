@@ -124,6 +124,18 @@ static void test_protest_target(void)
            "workers said.", "SOMREF", NULL, "14", 0);
 }
 
+/* An act without a target is aimed at the country where it happens; not
+ * at places of another act ("without returning to ..."). */
+static void test_place_target(void)
+{
+    EXPECT("Turkey has strengthened its forces in Syria.", "TUR", "SYR", "15",
+           0);
+    EXPECT("The rebels agreed to postpone the march in Bamako until June.",
+           "MLIREB", "MLI", "03", 0);
+    EXPECT("Former President Sanogo agreed to resign without returning to "
+           "Mali, his lawyer said.", "MLI", NULL, "03", 3);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -139,6 +151,7 @@ void suite_who(void)
         test_coordinated_vp();
         test_title_unknown_name();
         test_protest_target();
+        test_place_target();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
