@@ -406,6 +406,43 @@ static void find_nps(dy_sa *sa)
     }
 }
 
+/* Is NP p a capitalised name that holds no dictionary phrase? */
+static bool unknown_name(const dy_sa *sa, const dy_np *p)
+{
+    for (size_t i = p->b; i < p->e; i++)
+        if (in_mention(sa, i) || !(sa->t[i].flags & (TOKF_CAP | TOKF_UPPER)))
+            return false;
+    return true;
+}
+
+/* Does the phrase that starts with the NP ending at token i (with its
+ * prepositional phrases and a parenthesis) close with a comma followed by
+ * a verb group ("Pakistan, a key ally in the region, has refused")? */
+static bool closed_before_verb(const dy_sa *sa, size_t i)
+{
+    int paren = 0;
+    for (size_t k = i; k < sa->n && k < i + 16; k++) {
+        if (sa_is(sa, k, "("))
+            paren++;
+        else if (sa_is(sa, k, ")"))
+            paren--;
+        if (paren > 0 || sa_is(sa, k, ")"))
+            continue;
+        if (sa->t[k].tag == T_COMMA) {
+            size_t j = k + 1;
+            while (j < sa->n && (sa->t[j].tag == T_RB || w_in(sa, j, WC_VG_ADVERBS)) &&
+                   sa->vg_at[j] < 0)
+                j++;
+            return j < sa->n && sa->vg_at[j] >= 0 &&
+                   (sa->vg[sa->vg_at[j]].flags & VG_FINITE);
+        }
+        if (sa->np_at[k] >= 0 || sa->t[k].tag == T_IN || sa->t[k].tag == T_TO)
+            continue;
+        return false;
+    }
+    return false;
+}
+
 /* Links between noun phrases: "of" attachments, coordination, appositions. */
 static void link_nps(dy_sa *sa)
 {
@@ -466,17 +503,37 @@ static void link_nps(dy_sa *sa)
              sa_is(sa, b->b, "an")) &&
             in_mention(sa, a->head) &&
             sa->ment[sa->ment_at[a->head]].kind == PH_NAME) {
-            /* the apposition must describe: an agent noun in it */
+            /* the apposition must describe: an agent noun in it, or a
+             * phrase closed by a comma before the verb ("Pakistan, a key
+             * U.S. ally in the region, has refused") */
             bool agent = false;
             for (size_t i = b->b; i < b->e; i++)
                 if (in_mention(sa, i) &&
                     sa->ment[sa->ment_at[i]].kind == PH_AGENT)
                     agent = true;
+            if (!agent && gap == 1 && (a->b == 0 || !sa_is(sa, a->b - 1, ",")) &&
+                closed_before_verb(sa, b->e))
+                agent = true;
             if (agent) {
                 b->flags |= NPF_APPOS;
                 if (a->next_coord == (int16_t)(k + 1))
                     a->next_coord = -1, b->first_coord = (int16_t)(k + 1);
             }
+        }
+        /* the name after its description: "The main rebel group, Forces
+         * for Democracy (FDD), insisted": a name the dictionaries do not
+         * know, closed by a comma before the verb */
+        else if (!(a->flags & (NPF_INPP | NPF_PRONOUN)) && gap == 1 &&
+                 sa_is(sa, a->e, ",") &&
+                 (sa_is(sa, a->b, "the") || sa_is(sa, a->b, "a") ||
+                  sa_is(sa, a->b, "an")) &&
+                 (a->b == 0 || !sa_is(sa, a->b - 1, ",")) &&
+                 in_mention(sa, a->head) &&
+                 sa->ment[sa->ment_at[a->head]].kind == PH_AGENT &&
+                 unknown_name(sa, b) && closed_before_verb(sa, b->e)) {
+            b->flags |= NPF_APPOS;
+            if (a->next_coord == (int16_t)(k + 1))
+                a->next_coord = -1, b->first_coord = (int16_t)(k + 1);
         }
     }
 }
@@ -1520,16 +1577,38 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 p->act[0].entity = o->act[0].entity;
             }
         }
+        /* "the International Labour Office (ILO)": a name the
+         * dictionaries do not know is the one its abbreviation names */
+        if (!p->nact && (size_t)p->e + 2 < sa->n && sa_is(sa, p->e, "(") &&
+            sa->np_at[p->e + 1] >= 0 && unknown_name(sa, p)) {
+            const dy_np *o = &sa->np[sa->np_at[p->e + 1]];
+            if (o->b == p->e + 1 && sa_is(sa, o->e, ")") && o->nact &&
+                !o->act[0].generic)
+                for (size_t a = 0; a < o->nact; a++)
+                    np_add_actor(p, &o->act[a]);
+        }
         /* "the Hizbollah (Party of God) group": a phrase cut by a
-         * parenthesis continues the one before it */
-        if (!p->nact && p->b >= 3 && sa_is(sa, p->b - 1, ")")) {
+         * parenthesis continues the one before it; "the Montenegro
+         * Municipality Association (AKK) officials": an agent after it
+         * combines with its country */
+        bool p_generic = p->nact == 1 && p->act[0].generic;
+        if ((!p->nact || p_generic) && p->b >= 3 && sa_is(sa, p->b - 1, ")")) {
             size_t k2 = p->b - 1;
             while (k2 > 0 && !sa_is(sa, k2, "("))
                 k2--;
             if (k2 > 0 && sa->np_at[k2 - 1] >= 0) {
                 const dy_np *o = &sa->np[sa->np_at[k2 - 1]];
-                for (size_t a = 0; a < o->nact; a++)
-                    np_add_actor(p, &o->act[a]);
+                if (!p_generic) {
+                    for (size_t a = 0; a < o->nact; a++)
+                        np_add_actor(p, &o->act[a]);
+                } else if (o->nact && !o->act[0].generic &&
+                           state_code(sa->dict, &o->act[0])) {
+                    char code[32];
+                    dy_code_join(code, o->act[0].code, 3, p->act[0].code + 3);
+                    memcpy(p->act[0].code, code, sizeof code);
+                    p->act[0].generic = 0;
+                    p->act[0].entity = o->act[0].entity;
+                }
             }
         }
         /* "Russian and Ukrainian envoys" chunked as "Russian" + "and" +

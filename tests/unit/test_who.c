@@ -136,6 +136,22 @@ static void test_place_target(void)
            "Mali, his lawyer said.", "MLI", NULL, "03", 3);
 }
 
+/* Appositions closed by a comma before the verb, in either order, and
+ * names explained by an abbreviation in parentheses. */
+static void test_appositions(void)
+{
+    EXPECT("Norway, a longtime NATO member in the north, has criticised "
+           "Russia.", "NOR", "RUS", "11", 0);
+    EXPECT_NOT("Norway, a longtime NATO member in the north, has criticised "
+               "Russia.", "IGO", "RUS", "11", 3);
+    EXPECT("The main rebel group, Front for Sahel Renewal (FSR), rejected a "
+           "Malian government proposal.", "MLIREB", "MLI", "12", 3);
+    EXPECT("The Regional Monetary Office (ECOWAS) warned Mali on Monday.",
+           "IGO", "MLI", "13", 3);
+    EXPECT("Bolivia Miners Federation (FSTMB) officials criticised Peru.",
+           "BOLGOV", "PER", "11", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -152,6 +168,7 @@ void suite_who(void)
         test_title_unknown_name();
         test_protest_target();
         test_place_target();
+        test_appositions();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
