@@ -1231,6 +1231,63 @@ static void default_country(dy_sa *sa, dy_memory *mem)
         }
 }
 
+/* The country of the first place the sentence names with a locative
+ * preposition ("in Serbia", "near Macedonia's border") other than country
+ * root `not`, or NULL. */
+static const dy_actor *located_in(const dy_sa *sa, const char *not)
+{
+    for (size_t k = 0; k < sa->nnp; k++) {
+        const dy_np *q = &sa->np[k];
+        if (q->prep < 0 || !dy_wc(&sa->t[q->prep], WC_LOCATIVE_PREPS) ||
+            sa_is(sa, (size_t)q->prep, "to") || sa_is(sa, (size_t)q->prep, "from"))
+            continue;
+        for (size_t i = q->b; i < q->e; i++) {
+            int m = sa->ment_at[i];
+            if (m < 0 || sa->ment[m].b != i)
+                continue;
+            const dy_mention *mm = &sa->ment[m];
+            if ((mm->kind == PH_NAME || mm->kind == PH_CAPITAL) &&
+                sa->dict->ents[mm->entity].kind == ENT_COUNTRY && q->nact &&
+                strncmp(q->act[0].code, mm->code, 3) == 0 &&
+                strncmp(mm->code, not, 3) != 0)
+                return &q->act[0];
+        }
+    }
+    return NULL;
+}
+
+/* Ethnic groups belong to the state they live in: "the Albanians of
+ * southern Serbia", "ethnic Albanians ... in Serbia" -> SRBCVL (CAMEO
+ * codes minorities with their state of residence). A people named with an
+ * "of" attachment takes the country it names; after "ethnic", the country
+ * of the first place the sentence names, if another. */
+static void ethnic_groups(dy_sa *sa)
+{
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        if (p->nact != 1 || p->act[0].petr || sa->ment_at[p->head] < 0 ||
+            sa->ment[sa->ment_at[p->head]].kind != PH_PEOPLE)
+            continue;
+        bool ethnic = false;
+        for (size_t i = p->b; i < p->head; i++)
+            if (sa_is(sa, i, "ethnic"))
+                ethnic = true;
+        const dy_actor *c = NULL;
+        if (p->of_np >= 0 && sa_is(sa, p->e, "of")) {
+            const dy_np *o = &sa->np[p->of_np];
+            if (o->nact == 1 && strlen(o->act[0].code) == 3 &&
+                state_code(sa->dict, &o->act[0]))
+                c = &o->act[0];
+        }
+        if (!c && ethnic)
+            c = located_in(sa, p->act[0].code);
+        if (!c || strncmp(c->code, p->act[0].code, 3) == 0)
+            continue;
+        memcpy(p->act[0].code, c->code, 3);
+        p->act[0].entity = c->entity;
+    }
+}
+
 /* ---- actors of noun phrases named with PETRARCH phrases ------------------- */
 
 /* A noun phrase whose names come from TABARI/PETRARCH actor and agent files
@@ -1638,6 +1695,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
             }
         }
     }
+    ethnic_groups(sa);
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
         if ((p->nact && p->act[0].petr) ||

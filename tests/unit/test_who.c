@@ -152,6 +152,18 @@ static void test_appositions(void)
            "BOLGOV", "PER", "11", 0);
 }
 
+/* Ethnic groups belong to the state they live in. */
+static void test_ethnic_groups(void)
+{
+    EXPECT("Thousands of ethnic Hungarians demonstrated in Romania on "
+           "Sunday.", "ROUCVL", "ROU", "14", 0);
+    EXPECT("The Russians of eastern Ukraine demanded autonomy from Ukrainian "
+           "authorities.", "UKRCVL", "UKRGOV", "10", 0);
+    /* without "ethnic" or "of", a people stays its own */
+    EXPECT("Hungarians demonstrated in Romania on Sunday.", "HUNCVL", "ROU",
+           "14", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -169,6 +181,7 @@ void suite_who(void)
         test_protest_target();
         test_place_target();
         test_appositions();
+        test_ethnic_groups();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
