@@ -3,6 +3,7 @@
  * guard, date-resolved codes, and approximate matching of person names
  * garbled by transliteration or machine translation ("Zelenszkig"). */
 #include "analyze.h"
+#include "places.h"
 
 #include <stdio.h>
 
@@ -155,7 +156,8 @@ static int osa(const char *a, size_t na, const char *b, size_t nb, int max)
 }
 
 /* Try to read an unknown capitalised token as a garbled one-word person
- * name (a surname entry). Returns the phrase index or UINT32_MAX. */
+ * name (a surname entry) or country name ("Ethopia"). Returns the phrase
+ * index or UINT32_MAX. */
 static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
 {
     const dy_dict *d = sa->dict;
@@ -182,8 +184,14 @@ static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
             best = f->phrase;
         }
     }
-    if (best != UINT32_MAX)
-        *conf = 1.0f - (float)bestd / (float)(nk + 1);
+    if (best == UINT32_MAX)
+        return best;
+    /* "near the town of Samarra" is not a garbled "Samaras": a word the
+     * gazetteer knows as a place is not read as a person */
+    if (d->ents[d->phr[best].entity].kind == ENT_PERSON && d->gaz &&
+        dy_gaz_lookup(d->gaz, t->s, t->n, NULL, NULL) >= 0)
+        return UINT32_MAX;
+    *conf = 1.0f - (float)bestd / (float)(nk + 1);
     return best;
 }
 

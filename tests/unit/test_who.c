@@ -164,6 +164,17 @@ static void test_ethnic_groups(void)
            "14", 0);
 }
 
+/* Approximate names: a misspelt country is found; a place the gazetteer
+ * knows is not read as a garbled person's name. */
+static void test_approximate_names(void)
+{
+    EXPECT("Ethopia has criticised Eritrea.", "ETH", "ERI", "11", 0);
+    EXPECT("Iraqi police arrested three Samarra residents on Monday.",
+           "IRQCOP", "IRQCVL", "17", 0);
+    EXPECT_NOT("Iraqi police arrested three Samarra residents on Monday.",
+               "IRQCOP", "GRC", "17", 3);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -182,6 +193,7 @@ void suite_who(void)
         test_place_target();
         test_appositions();
         test_ethnic_groups();
+        test_approximate_names();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
