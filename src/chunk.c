@@ -69,9 +69,14 @@ static bool adjectival_participle(const dy_sa *sa, size_t i)
                       p == T_CD || p == T_POS ||
                       (i && in_mention(sa, i - 1) && p != T_NONE &&
                        sa->ment[sa->ment_at[i - 1]].kind == PH_ADJ);
-    bool noun_after = i + 1 < sa->n && (dy_tag_is_noun(tag(sa, i + 1)) ||
-                                        in_mention(sa, i + 1)) &&
-                      !verbish(sa, i + 1);
+    /* "an improvised explosive device": an adjective may come between */
+    size_t na = i + 1;
+    if (na + 1 < sa->n && dy_tag_is_adj(tag(sa, na)) && !in_mention(sa, na) &&
+        dy_tag_is_noun(tag(sa, na + 1)))
+        na++;
+    bool noun_after = na < sa->n && (dy_tag_is_noun(tag(sa, na)) ||
+                                     in_mention(sa, na)) &&
+                      !verbish(sa, na);
     return det_before && noun_after;
 }
 

@@ -176,6 +176,10 @@
       "campaign", "push", "drive", "initiative", "mission", "mandate", \
       "permission", "authorization", "authorisation", "chance", \
       "opportunity", "need", "appeal", "invitation", "warning", "ultimatum") \
+    X(DEVICE_NOUNS, "bomb", "bombs", "bombing", "bombings", "explosion", \
+      "explosions", "blast", "blasts", "device", "devices", "mine", "mines", \
+      "landmine", "landmines", "minefield", "ied", "ieds", "grenade", \
+      "grenades", "explosive", "explosives") \
     X(DAY_WORDS, "today", "yesterday", "tomorrow", "tonight", "monday", \
       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
 

@@ -175,6 +175,16 @@ static void test_approximate_names(void)
                "IRQCOP", "GRC", "17", 3);
 }
 
+/* A bomb or mine with no one named behind it: an unknown armed group of
+ * the country where it happened. */
+static void test_unknown_attackers(void)
+{
+    EXPECT("A roadside bomb near Kandahar killed three Afghan policemen on "
+           "Monday.", "AFGUAF", "AFGCOP", "18", 0);
+    EXPECT("Two Malian soldiers were killed by an improvised explosive "
+           "device near Gao.", "MLIUAF", "MLIMIL", "18", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -194,6 +204,7 @@ void suite_who(void)
         test_appositions();
         test_ethnic_groups();
         test_approximate_names();
+        test_unknown_attackers();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
