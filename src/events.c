@@ -653,18 +653,37 @@ static void verb_events(dy_sa *sa, bool *used)
                 const dy_vg *c = &sa->vg[h];
                 if (c->ctrl != (int16_t)g || !(c->flags & VG_INF))
                     continue;
-                if (c->obj >= 0 && sa->np[c->obj].nact)
+                if (c->obj >= 0 && np_real(sa, c->obj))
                     tgt = c->obj;
                 else
                     tgt = pp_target(sa, c->e, window_end(sa, c));
             }
         }
+        if (tgt < 0 && !passive && proot == 13) {
+            /* "threatened to strike unless Israel withdrew": a threat is
+             * aimed at the one whose act would avert it */
+            for (size_t h = g + 1; h < sa->nvg && tgt < 0; h++) {
+                const dy_vg *c = &sa->vg[h];
+                const dy_clause *cc = &sa->cl[c->clause];
+                if (cc->type == CL_IF && cc->b >= v->e &&
+                    clause_within(sa, cc->parent, (int)v->clause) &&
+                    c->subj >= 0 && np_real(sa, c->subj) &&
+                    (src < 0 || sa->np[c->subj].first_coord !=
+                                    sa->np[src].first_coord))
+                    tgt = sa->np[c->subj].first_coord;
+            }
+        }
         if (tgt < 0 && !passive && (proot == 2 || proot == 10)) {
             /* "demanded guarantees that would prevent NATO expansion": an
-             * appeal or demand is made of the actor its object speaks of */
+             * appeal or demand is made of the actor its object speaks of
+             * (not one of an adverbial clause: "demanded elections after a
+             * court cleared him") */
             for (size_t k = v->e; k < sa->n && tgt < 0; k++) {
                 if (sa->t[k].tag == T_END || sa_is(sa, k, ";"))
                     break;
+                if (sa->cl[sa->cl_at[k]].type == CL_ADV &&
+                    sa->cl_at[k] != (int16_t)v->clause)
+                    continue;
                 int16_t q = sa->np_at[k];
                 if (q >= 0 && sa->np[q].nact && !sa->np[q].act[0].generic &&
                     (src < 0 || sa->np[q].first_coord != sa->np[src].first_coord) &&

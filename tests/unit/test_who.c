@@ -185,6 +185,18 @@ static void test_unknown_attackers(void)
            "device near Gao.", "MLIUAF", "MLIMIL", "18", 0);
 }
 
+/* A threat is aimed at the one whose act would avert it; a demand is not
+ * made of an actor of an adverbial clause. */
+static void test_threat_demand_targets(void)
+{
+    EXPECT("Kenyan teachers threatened to strike unless the government "
+           "raised their pay.", "KENEDU", "KENGOV", "13", 0);
+    EXPECT("Ugandan lawyers threatened on Monday to boycott the courts unless "
+           "Kenya released the detained activist.", "UGAJUD", "KEN", "13", 0);
+    EXPECT("Colombian farmers demanded new roads after a Venezuelan court "
+           "cleared the smugglers.", "COLAGR", NULL, "10", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -205,6 +217,7 @@ void suite_who(void)
         test_ethnic_groups();
         test_approximate_names();
         test_unknown_attackers();
+        test_threat_demand_targets();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
