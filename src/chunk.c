@@ -1261,6 +1261,30 @@ static const dy_actor *located_in(const dy_sa *sa, const char *not)
     return NULL;
 }
 
+/* "Israeli helicopters and tanks", "Laurent Fabius and a group of
+ * deputies": a country-less agent in a coordination takes the country of
+ * the first member, when that member is an actor with a sector or a
+ * demonym on a noun (not "Russia and the rebels"). */
+static void coordinated_agent(dy_sa *sa, size_t k)
+{
+    dy_np *p = &sa->np[k];
+    if (p->nact != 1 || !p->act[0].generic || p->first_coord == (int16_t)k ||
+        p->act[0].petr)
+        return;
+    const dy_np *f = &sa->np[p->first_coord];
+    if (!f->nact || f->act[0].generic)
+        return;
+    bool demonym = strlen(f->act[0].code) == 3 && sa->ment_at[f->b] >= 0 &&
+                   sa->ment[sa->ment_at[f->b]].kind == PH_ADJ && f->head > f->b;
+    if (strlen(f->act[0].code) < 6 && !demonym)
+        return;
+    char code[32];
+    dy_code_join(code, f->act[0].code, 3, p->act[0].code + 3);
+    memcpy(p->act[0].code, code, sizeof code);
+    p->act[0].generic = 0;
+    p->act[0].entity = f->act[0].entity;
+}
+
 /* Ethnic groups belong to the state they live in: "the Albanians of
  * southern Serbia", "ethnic Albanians ... in Serbia" -> SRBCVL (CAMEO
  * codes minorities with their state of residence). A people named with an
@@ -1687,18 +1711,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 memcpy(p->act[0].code, code, sizeof code);
             }
         }
-        /* "Israeli helicopters and tanks": a country-less agent in a
-         * coordination takes the country of the phrase before it */
-        if (p->nact == 1 && p->act[0].generic && p->first_coord != (int16_t)k) {
-            const dy_np *f = &sa->np[k - 1];
-            if (f->nact && !f->act[0].generic && strlen(f->act[0].code) >= 6) {
-                char code[32];
-                dy_code_join(code, f->act[0].code, 3, p->act[0].code + 3);
-                memcpy(p->act[0].code, code, sizeof code);
-                p->act[0].generic = 0;
-                p->act[0].entity = f->act[0].entity;
-            }
-        }
+        coordinated_agent(sa, k);
     }
     ethnic_groups(sa);
     for (size_t k = 0; k < sa->nnp; k++) {
@@ -1761,6 +1774,10 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
             }
         }
     }
+    /* again for the agents that came through an attachment ("a group of
+     * deputies") */
+    for (size_t k = 0; k < sa->nnp; k++)
+        coordinated_agent(sa, k);
     /* coreference and memory, in text order */
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];

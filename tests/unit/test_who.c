@@ -197,6 +197,16 @@ static void test_threat_demand_targets(void)
            "cleared the smugglers.", "COLAGR", NULL, "10", 0);
 }
 
+/* A country-less agent in a coordination takes the country of the first
+ * member when a demonym or a sector says it is shared. */
+static void test_coordinated_agents(void)
+{
+    EXPECT("Ethiopian helicopters and tanks attacked Eritrean positions.",
+           "ETHMIL", "ERI", "19", 0);
+    EXPECT("Russia and the rebels attacked Ukrainian positions.", "---REB",
+           "UKR", "19", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -218,6 +228,7 @@ void suite_who(void)
         test_approximate_names();
         test_unknown_attackers();
         test_threat_demand_targets();
+        test_coordinated_agents();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
