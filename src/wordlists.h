@@ -116,7 +116,7 @@
        \
       "going", "set", "slated", "tipped") \
     X(PREPS, "with", "to", "against", "on", "at", "toward", "towards",  \
-      "into", "for", "over", "from", "upon", "onto") \
+      "into", "for", "over", "from", "upon", "onto", "between") \
     X(PLACE_HEADS, "border", "borders", "frontier", "frontiers", "coast",  \
       "territory", "region", "soil", "airspace", "waters") \
     X(BLOCKING_VERBS, "halt", "halted", "halts", "stop", "stopped",  \

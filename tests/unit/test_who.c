@@ -207,6 +207,15 @@ static void test_coordinated_agents(void)
            "UKR", "19", 0);
 }
 
+/* "between X and Y" after the verb's object: both are targets. */
+static void test_between(void)
+{
+    EXPECT("Oman is ready to host a meeting between Iran and Saudi Arabia.",
+           "OMN", "IRN", "03", 0);
+    EXPECT("Oman is ready to host a meeting between Iran and Saudi Arabia.",
+           "OMN", "SAU", "03", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -229,6 +238,7 @@ void suite_who(void)
         test_unknown_attackers();
         test_threat_demand_targets();
         test_coordinated_agents();
+        test_between();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
