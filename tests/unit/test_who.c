@@ -216,6 +216,16 @@ static void test_between(void)
            "OMN", "SAU", "03", 0);
 }
 
+/* A state's code on the story date: South Sudan was part of Sudan until
+ * 2011-07-09. */
+static void test_dated_states(void)
+{
+    code1("1995-03-01", "Ugandan troops shelled Juba on Sunday.");
+    CHECK(has_event("UGAMIL", "SDN", "19", 3));
+    code1("2015-03-01", "Ugandan troops shelled Juba on Sunday.");
+    CHECK(has_event("UGAMIL", "SSD", "19", 3));
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -239,6 +249,7 @@ void suite_who(void)
         test_threat_demand_targets();
         test_coordinated_agents();
         test_between();
+        test_dated_states();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
