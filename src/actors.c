@@ -197,6 +197,44 @@ static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
 
 /* ---- mentions ------------------------------------------------------------------ */
 
+/* The longest dictionary phrase starting at token i (the best scored of
+ * that length): its index, or UINT32_MAX; *end gets the token after it. */
+static uint32_t longest_at(const dy_sa *sa, size_t i, size_t *end)
+{
+    const dy_dict *d = sa->dict;
+    uint32_t node = 0;
+    size_t best_end = 0;
+    uint32_t best_phr = UINT32_MAX;
+    int best_score = -1;
+    for (size_t j = i; j < sa->n && j - i < DY_PHRASE_MAX; j++) {
+        node = dy_trie_child(d, node, sa->t[j].w);
+        if (!node)
+            break;
+        const dy_trie_node *nd = &d->nodes[node];
+        for (uint16_t k = 0; k < nd->nphr; k++) {
+            uint32_t pi = d->phr_at[nd->first + k];
+            const dy_phrase *p = &d->phr[pi];
+            bool ok = true;
+            for (size_t q = 0; q < p->ntok && ok; q++)
+                ok = case_ok(d, &sa->t[i + q], (p->casemask >> (2 * q)) & 3);
+            if (!ok)
+                continue;
+            int sc = phrase_score(d, p, sa->story_days);
+            if (j + 1 > best_end || sc > best_score) {
+                if (j + 1 > best_end)
+                    best_score = -1;
+                if (sc > best_score) {
+                    best_end = j + 1;
+                    best_phr = pi;
+                    best_score = sc;
+                }
+            }
+        }
+    }
+    *end = best_end;
+    return best_phr;
+}
+
 void dy_find_mentions(dy_sa *sa)
 {
     const dy_dict *d = sa->dict;
@@ -210,34 +248,32 @@ void dy_find_mentions(dy_sa *sa)
             i++;
             continue;
         }
-        uint32_t node = 0;
         size_t best_end = 0;
-        uint32_t best_phr = UINT32_MAX;
-        int best_score = -1;
-        for (size_t j = i; j < sa->n && j - i < DY_PHRASE_MAX; j++) {
-            node = dy_trie_child(d, node, sa->t[j].w);
-            if (!node)
-                break;
-            const dy_trie_node *nd = &d->nodes[node];
-            for (uint16_t k = 0; k < nd->nphr; k++) {
-                uint32_t pi = d->phr_at[nd->first + k];
-                const dy_phrase *p = &d->phr[pi];
-                bool ok = true;
-                for (size_t q = 0; q < p->ntok && ok; q++)
-                    ok = case_ok(d, &sa->t[i + q], (p->casemask >> (2 * q)) & 3);
-                if (!ok)
-                    continue;
-                int sc = phrase_score(d, p, sa->story_days);
-                if (j + 1 > best_end || sc > best_score) {
-                    if (j + 1 > best_end)
-                        best_score = -1;
-                    if (sc > best_score) {
-                        best_end = j + 1;
-                        best_phr = pi;
-                        best_score = sc;
-                    }
-                }
+        uint32_t best_phr = longest_at(sa, i, &best_end);
+        /* "the West Bank": a longer phrase that starts inside this one and
+         * ends after it wins ("the West" + "Bank" would be two actors) */
+        if (best_phr != UINT32_MAX && best_end > i + 1) {
+            bool longer = false;
+            for (size_t j = i + 1; j < best_end && !longer; j++) {
+                size_t e2 = 0;
+                if ((d->winfo[sa->t[j].w].flags & W_PHRASE) &&
+                    longest_at(sa, j, &e2) != UINT32_MAX && e2 > best_end)
+                    longer = true;
             }
+            if (longer) {
+                i++;
+                continue;
+            }
+        }
+        /* "the Europe Bridge", "Cumhuriyet University": a name before a
+         * capitalised facility noun names the facility, not an actor */
+        if (best_phr != UINT32_MAX && best_end < sa->n &&
+            (sa->t[best_end].flags & TOKF_CAP) &&
+            dy_wc(&sa->t[best_end], WC_FACILITY_NOUNS) &&
+            !d->phr[best_phr].petr && d->phr[best_phr].kind == PH_NAME &&
+            d->ents[d->phr[best_phr].entity].kind != ENT_PERSON) {
+            i = best_end;
+            continue;
         }
         float conf = 1.0f;
         uint8_t fuzzy = 0;

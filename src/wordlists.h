@@ -180,6 +180,11 @@
       "explosions", "blast", "blasts", "device", "devices", "mine", "mines", \
       "landmine", "landmines", "minefield", "ied", "ieds", "grenade", \
       "grenades", "explosive", "explosives") \
+    X(FACILITY_NOUNS, "bridge", "university", "street", "square", \
+      "airport", "hospital", "stadium", "hotel", "avenue", "road", \
+      "boulevard", "station", "highway", "museum", "prison", "dam", \
+      "canal", "tower", "plaza", "college", "school", "mosque", "church", \
+      "cathedral", "harbour", "harbor", "market") \
     X(DAY_WORDS, "today", "yesterday", "tomorrow", "tonight", "monday", \
       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
 

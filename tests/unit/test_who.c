@@ -226,6 +226,19 @@ static void test_dated_states(void)
     CHECK(has_event("UGAMIL", "SSD", "19", 3));
 }
 
+/* Ordinary words and place names are no actors: a longer name starting
+ * inside a shorter one wins ("the West Bank", not "the West" + "Bank"); a
+ * name before a facility noun names the facility. */
+static void test_false_actors(void)
+{
+    EXPECT("Jewish settlers in the West Bank attacked Palestinian farmers.",
+           "PSECVL", "PSEAGR", "19", 0);
+    EXPECT_NOT("Jewish settlers in the West Bank attacked Palestinian "
+               "farmers.", "WST", "PSEAGR", "", 3);
+    EXPECT("Angry Spanish farmers blocked the Europe Bridge on Monday.",
+           "ESPAGR", NULL, "14", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -250,6 +263,7 @@ void suite_who(void)
         test_coordinated_agents();
         test_between();
         test_dated_states();
+        test_false_actors();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
