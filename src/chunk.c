@@ -77,6 +77,15 @@ static bool adjectival_participle(const dy_sa *sa, size_t i)
     bool noun_after = na < sa->n && (dy_tag_is_noun(tag(sa, na)) ||
                                      in_mention(sa, na)) &&
                       !verbish(sa, na);
+    /* "reject proposed Israeli changes": a participle right after a full
+     * verb (not an auxiliary) opens its object */
+    if (!det_before && t == T_VBN && i > 0 &&
+        (p == T_VBP || p == T_VBD || p == T_VBZ) &&
+        !dy_wc(&sa->t[i - 1], WC_BE_FORMS) &&
+        !dy_wc(&sa->t[i - 1], WC_HAVE_FORMS) &&
+        !dy_wc(&sa->t[i - 1], WC_DO_FORMS) && !sa_is(sa, i - 1, "'s") &&
+        !sa_is(sa, i - 1, "got") && !sa_is(sa, i - 1, "get"))
+        det_before = true;
     return det_before && noun_after;
 }
 

@@ -239,6 +239,18 @@ static void test_false_actors(void)
            "ESPAGR", NULL, "14", 0);
 }
 
+/* A participle right after a full verb opens its object; after an
+ * auxiliary it is the verb. */
+static void test_participle_object(void)
+{
+    EXPECT("Bolivia rejected proposed Chilean changes to the border treaty.",
+           "BOL", "CHL", "12", 0);
+    EXPECT_NOT("Bolivia rejected proposed Chilean changes to the border "
+               "treaty.", "BOL", "CHL", "03", 0);
+    EXPECT("Chile has proposed new talks with Bolivia.", "CHL", "BOL", "03",
+           0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -264,6 +276,7 @@ void suite_who(void)
         test_between();
         test_dated_states();
         test_false_actors();
+        test_participle_object();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
