@@ -156,7 +156,7 @@ static int osa(const char *a, size_t na, const char *b, size_t nb, int max)
 }
 
 /* Try to read an unknown capitalised token as a garbled one-word person
- * name (a surname entry) or country name ("Ethopia"). Returns the phrase
+ * name (a surname entry) or country name ("Venezeula"). Returns the phrase
  * index or UINT32_MAX. */
 static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
 {
@@ -186,7 +186,7 @@ static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
     }
     if (best == UINT32_MAX)
         return best;
-    /* "near the town of Samarra" is not a garbled "Samaras": a word the
+    /* "near the town of Kirkuk" is no garbled surname: a word the
      * gazetteer knows as a place is not read as a person */
     if (d->ents[d->phr[best].entity].kind == ENT_PERSON && d->gaz &&
         dy_gaz_lookup(d->gaz, t->s, t->n, NULL, NULL) >= 0)
@@ -250,7 +250,8 @@ void dy_find_mentions(dy_sa *sa)
         }
         size_t best_end = 0;
         uint32_t best_phr = longest_at(sa, i, &best_end);
-        /* "the West Bank": a longer phrase that starts inside this one and
+        /* "the Gaza Strip" after "the West": a longer phrase that starts
+         * inside this one and
          * ends after it wins ("the West" + "Bank" would be two actors) */
         if (best_phr != UINT32_MAX && best_end > i + 1) {
             bool longer = false;
@@ -265,7 +266,7 @@ void dy_find_mentions(dy_sa *sa)
                 continue;
             }
         }
-        /* "the Europe Bridge", "Cumhuriyet University": a name before a
+        /* "the Africa Stadium", "the Tehran Times Hotel": a name before a
          * capitalised facility noun names the facility, not an actor */
         if (best_phr != UINT32_MAX && best_end < sa->n &&
             (sa->t[best_end].flags & TOKF_CAP) &&

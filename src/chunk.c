@@ -69,7 +69,7 @@ static bool adjectival_participle(const dy_sa *sa, size_t i)
                       p == T_CD || p == T_POS ||
                       (i && in_mention(sa, i - 1) && p != T_NONE &&
                        sa->ment[sa->ment_at[i - 1]].kind == PH_ADJ);
-    /* "an improvised explosive device": an adjective may come between */
+    /* "a modified armoured vehicle": an adjective may come between */
     size_t na = i + 1;
     if (na + 1 < sa->n && dy_tag_is_adj(tag(sa, na)) && !in_mention(sa, na) &&
         dy_tag_is_noun(tag(sa, na + 1)))
@@ -77,7 +77,7 @@ static bool adjectival_participle(const dy_sa *sa, size_t i)
     bool noun_after = na < sa->n && (dy_tag_is_noun(tag(sa, na)) ||
                                      in_mention(sa, na)) &&
                       !verbish(sa, na);
-    /* "reject proposed Israeli changes": a participle right after a full
+    /* "rejected revised Chilean terms": a participle right after a full
      * verb (not an auxiliary) opens its object */
     if (!det_before && t == T_VBN && i > 0 &&
         (p == T_VBP || p == T_VBD || p == T_VBZ) &&
@@ -431,7 +431,7 @@ static bool unknown_name(const dy_sa *sa, const dy_np *p)
 
 /* Does the phrase that starts with the NP ending at token i (with its
  * prepositional phrases and a parenthesis) close with a comma followed by
- * a verb group ("Pakistan, a key ally in the region, has refused")? */
+ * a verb group ("Norway, a member of the alliance, has refused")? */
 static bool closed_before_verb(const dy_sa *sa, size_t i)
 {
     int paren = 0;
@@ -518,8 +518,8 @@ static void link_nps(dy_sa *sa)
             in_mention(sa, a->head) &&
             sa->ment[sa->ment_at[a->head]].kind == PH_NAME) {
             /* the apposition must describe: an agent noun in it, or a
-             * phrase closed by a comma before the verb ("Pakistan, a key
-             * U.S. ally in the region, has refused") */
+             * phrase closed by a comma before the verb ("Norway, a close
+             * U.S. partner in the north, has refused") */
             bool agent = false;
             for (size_t i = b->b; i < b->e; i++)
                 if (in_mention(sa, i) &&
@@ -766,7 +766,7 @@ static int16_t right_object(const dy_sa *sa, size_t i, int c)
 }
 
 /* Is NP k the object of a verb group before group h? ("opened its borders
- * to West Africans ordered out of Nigeria, but was refusing ...": the
+ * to migrants expelled from Somalia, but was refusing ...": the
  * object of "opened" is not the subject the coordinated verb shares) */
 static bool object_of_earlier(const dy_sa *sa, int16_t k, size_t h)
 {
@@ -996,7 +996,7 @@ static bool code_has_agent(const char *code)
 
 
 /* Is agent mention ag a title before a name that the dictionaries do not
- * know ("Judge Alejandro Rivera", "Foreign Minister Andres Allamand")?
+ * know ("Judge Mariela Vantorres", "Foreign Minister Andres Allamand")?
  * The rest of the phrase is capitalised proper nouns that name no actor. */
 static bool title_of_name(const dy_sa *sa, const dy_mention *ag,
                           const dy_np *p)
@@ -1270,7 +1270,7 @@ static const dy_actor *located_in(const dy_sa *sa, const char *not)
     return NULL;
 }
 
-/* "Israeli helicopters and tanks", "Laurent Fabius and a group of
+/* "Ethiopian helicopters and tanks", "the speaker and a group of
  * deputies": a country-less agent in a coordination takes the country of
  * the first member, when that member is an actor with a sector or a
  * demonym on a noun (not "Russia and the rebels"). */
@@ -1294,8 +1294,8 @@ static void coordinated_agent(dy_sa *sa, size_t k)
     p->act[0].entity = f->act[0].entity;
 }
 
-/* Ethnic groups belong to the state they live in: "the Albanians of
- * southern Serbia", "ethnic Albanians ... in Serbia" -> SRBCVL (CAMEO
+/* Ethnic groups belong to the state they live in: "the Russians of
+ * eastern Ukraine", "ethnic Hungarians ... in Romania" -> ROUCVL (CAMEO
  * codes minorities with their state of residence). A people named with an
  * "of" attachment takes the country it names; after "ethnic", the country
  * of the first place the sentence names, if another. */
@@ -1672,7 +1672,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 p->act[0].entity = o->act[0].entity;
             }
         }
-        /* "the International Labour Office (ILO)": a name the
+        /* "the Regional Monetary Office (ECOWAS)": a name the
          * dictionaries do not know is the one its abbreviation names */
         if (!p->nact && (size_t)p->e + 2 < sa->n && sa_is(sa, p->e, "(") &&
             sa->np_at[p->e + 1] >= 0 && unknown_name(sa, p)) {
@@ -1683,8 +1683,8 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                     np_add_actor(p, &o->act[a]);
         }
         /* "the Hizbollah (Party of God) group": a phrase cut by a
-         * parenthesis continues the one before it; "the Montenegro
-         * Municipality Association (AKK) officials": an agent after it
+         * parenthesis continues the one before it; "the Bolivia Miners
+         * Federation (FSTMB) officials": an agent after it
          * combines with its country */
         bool p_generic = p->nact == 1 && p->act[0].generic;
         if ((!p->nact || p_generic) && p->b >= 3 && sa_is(sa, p->b - 1, ")")) {

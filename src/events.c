@@ -485,7 +485,7 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
 
 
 /* Does a gerund after a preposition start at token k ("without returning
- * to Kyrgyzstan", "after fighting in Chad")? Such a phrase names another
+ * to Mali", "after fighting in Chad")? Such a phrase names another
  * act, with places of its own. */
 static bool prep_gerund(const dy_sa *sa, size_t k)
 {
@@ -660,7 +660,7 @@ static void verb_events(dy_sa *sa, bool *used)
             }
         }
         if (tgt < 0 && !passive && proot == 13) {
-            /* "threatened to strike unless Israel withdrew": a threat is
+            /* "threatened to strike unless the government paid": a threat is
              * aimed at the one whose act would avert it */
             for (size_t h = g + 1; h < sa->nvg && tgt < 0; h++) {
                 const dy_vg *c = &sa->vg[h];
@@ -676,8 +676,8 @@ static void verb_events(dy_sa *sa, bool *used)
         if (tgt < 0 && !passive && (proot == 2 || proot == 10)) {
             /* "demanded guarantees that would prevent NATO expansion": an
              * appeal or demand is made of the actor its object speaks of
-             * (not one of an adverbial clause: "demanded elections after a
-             * court cleared him") */
+             * (not one of an adverbial clause: "demanded new roads after a
+             * court cleared the smugglers") */
             for (size_t k = v->e; k < sa->n && tgt < 0; k++) {
                 if (sa->t[k].tag == T_END || sa_is(sa, k, ";"))
                     break;
@@ -695,7 +695,7 @@ static void verb_events(dy_sa *sa, bool *used)
             tgt = protest_target(sa, v->e, src);
         /* A place standing for an actor: acts without a target are aimed
          * at the country where they happen ("lifted the state of
-         * emergency in Darfur", "strengthened its forces in Lebanon",
+         * emergency in Darfur", "strengthened its forces in Syria",
          * "deploying troops near the Ukrainian border"), except statements
          * and appeals, and meetings, whose place is only a venue; a
          * passive without an agent ("was arrested in Lebanon") has that

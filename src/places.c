@@ -1249,7 +1249,7 @@ bool dy_place_written(const dy_sa *sa, const dy_ev *e, size_t *beg,
 }
 
 /* Is e an attack by a bomb or mine with no one named behind it ("a
- * roadside bombing killed two soldiers", "were killed by an explosive
+ * roadside bomb near Kandahar killed three policemen", "were killed by an explosive
  * device")? Its source is an unknown armed group of the country where it
  * happened (CAMEO codes such attackers as UAF of that country). */
 static bool unknown_attacker(const dy_sa *sa, const dy_ev *e)

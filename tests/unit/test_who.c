@@ -169,10 +169,11 @@ static void test_ethnic_groups(void)
 static void test_approximate_names(void)
 {
     EXPECT("Ethopia has criticised Eritrea.", "ETH", "ERI", "11", 0);
-    EXPECT("Iraqi police arrested three Samarra residents on Monday.",
-           "IRQCOP", "IRQCVL", "17", 0);
-    EXPECT_NOT("Iraqi police arrested three Samarra residents on Monday.",
-               "IRQCOP", "GRC", "17", 3);
+    /* Gonaives is a Haitian city, not a garbled "Gonsalves" */
+    EXPECT("Haitian police arrested three Gonaives residents on Monday.",
+           "HTICOP", "HTICVL", "17", 0);
+    EXPECT_NOT("Haitian police arrested three Gonaives residents on Monday.",
+               "HTICOP", "VCT", "17", 3);
 }
 
 /* A bomb or mine with no one named behind it: an unknown armed group of
