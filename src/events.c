@@ -325,6 +325,43 @@ static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
     return -1;
 }
 
+/* The target of a protest that names none itself: the first actor its
+ * purpose or complaint names after token `from` ("staged a hunger strike
+ * in protest against abuses by the security forces", "blocked roads to
+ * press their demands on the government"), in the clause of `from` and the
+ * complements and infinitives within it, up to a comma that ends the
+ * phrase. Places ("in Lagos", "outside parliament"), the protesters
+ * themselves (NP src) and pronouns are passed over. -1 if none. */
+static int16_t protest_target(const dy_sa *sa, size_t from, int16_t src)
+{
+    int c = from > 0 ? sa->cl_at[from - 1] : 0;
+    int16_t sf = src >= 0 ? sa->np[src].first_coord : -1;
+    for (size_t k = from; k < sa->n; k++) {
+        const dy_tok *t = &sa->t[k];
+        if (t->tag == T_END || sa_is(sa, k, ";") || sa_is(sa, k, ":"))
+            break;
+        if (t->tag == T_COMMA) {
+            int16_t a = k > 0 ? sa->np_at[k - 1] : -1;
+            if (a >= 0 && sa->np[a].next_coord >= 0)
+                continue;
+            break;
+        }
+        if (!clause_within(sa, sa->cl_at[k], c))
+            break;
+        int16_t p = sa->np_at[k];
+        if (p < 0 || sa->np[p].b != k || !sa->np[p].nact ||
+            sa->np[p].act[0].generic || (sa->np[p].flags & NPF_PRONOUN) ||
+            sa->np[p].first_coord == sf)
+            continue;
+        int16_t pr = sa->np[p].prep;
+        if (pr >= 0 && dy_wc(&sa->t[pr], WC_LOCATIVE_PREPS) &&
+            !sa_is(sa, (size_t)pr, "to") && !sa_is(sa, (size_t)pr, "from"))
+            continue;
+        return sa->np[p].first_coord;
+    }
+    return -1;
+}
+
 static bool same_actor(const dy_actor *a, const dy_actor *b)
 {
     return strcmp(a->code, b->code) == 0;
@@ -470,6 +507,20 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
 }
 
 
+/* Does a gerund after a preposition start at token k ("without returning
+ * to Mali", "after fighting in Chad")? Such a phrase names another
+ * act, with places of its own. */
+static bool prep_gerund(const dy_sa *sa, size_t k)
+{
+    int16_t g = sa->vg_at[k];
+    if (g < 0 || sa->vg[g].b != k || !(sa->vg[g].flags & VG_GERUND))
+        return false;
+    size_t pb = k;
+    while (pb > 0 && (sa->t[pb - 1].tag == T_RB || sa_is(sa, pb - 1, "not")))
+        pb--;
+    return pb > 0 && sa->t[pb - 1].tag == T_IN && !sa_is(sa, pb - 1, "by");
+}
+
 /* The mention of a country (name, capital, or demonym on a place noun)
  * in a locative phrase after token `from`, in its clause: "in Haiti", "in
  * the capital Monrovia", "near the Ukrainian border". With `border_only`,
@@ -480,7 +531,7 @@ static int place_mention(const dy_sa *sa, size_t from, size_t to,
     const dy_dict *d = sa->dict;
     int c = from > 0 ? sa->cl_at[from - 1] : 0;
     for (size_t k = from; k < to; k++) {
-        if (sa->cl_at[k] != c)
+        if (sa->cl_at[k] != c || prep_gerund(sa, k))
             break;
         int16_t q = sa->np_at[k];
         int m = sa->ment_at[k];
@@ -531,7 +582,9 @@ static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
     else
         collect(sa, tgt, tsingle, tgts, &nt, 16);
     for (size_t i = 0; i < ns; i++) {
-        if (!nt) {
+        /* "Russia mobilised troops in Russia": the source's own country
+         * is no target */
+        if (!nt || (tgt_over && same_actor(&srcs[i], tgt_over))) {
             push_event(sa, &srcs[i], NULL, pt->code, pidx, g, vb, ve, 0);
             continue;
         }
@@ -637,18 +690,37 @@ static void verb_events(dy_sa *sa, bool *used)
                 const dy_vg *c = &sa->vg[h];
                 if (c->ctrl != (int16_t)g || !(c->flags & VG_INF))
                     continue;
-                if (c->obj >= 0 && sa->np[c->obj].nact)
+                if (c->obj >= 0 && np_real(sa, c->obj))
                     tgt = c->obj;
                 else
                     tgt = pp_target(sa, c->e, window_end(sa, c));
             }
         }
+        if (tgt < 0 && !passive && proot == 13) {
+            /* "threatened to strike unless the government paid": a threat is
+             * aimed at the one whose act would avert it */
+            for (size_t h = g + 1; h < sa->nvg && tgt < 0; h++) {
+                const dy_vg *c = &sa->vg[h];
+                const dy_clause *cc = &sa->cl[c->clause];
+                if (cc->type == CL_IF && cc->b >= v->e &&
+                    clause_within(sa, cc->parent, (int)v->clause) &&
+                    c->subj >= 0 && np_real(sa, c->subj) &&
+                    (src < 0 || sa->np[c->subj].first_coord !=
+                                    sa->np[src].first_coord))
+                    tgt = sa->np[c->subj].first_coord;
+            }
+        }
         if (tgt < 0 && !passive && (proot == 2 || proot == 10)) {
             /* "demanded guarantees that would prevent NATO expansion": an
-             * appeal or demand is made of the actor its object speaks of */
+             * appeal or demand is made of the actor its object speaks of
+             * (not one of an adverbial clause: "demanded new roads after a
+             * court cleared the smugglers") */
             for (size_t k = v->e; k < sa->n && tgt < 0; k++) {
                 if (sa->t[k].tag == T_END || sa_is(sa, k, ";"))
                     break;
+                if (sa->cl[sa->cl_at[k]].type == CL_ADV &&
+                    sa->cl_at[k] != (int16_t)v->clause)
+                    continue;
                 int16_t q = sa->np_at[k];
                 if (q >= 0 && sa->np[q].nact && !sa->np[q].act[0].generic &&
                     (src < 0 || sa->np[q].first_coord != sa->np[src].first_coord) &&
@@ -656,23 +728,27 @@ static void verb_events(dy_sa *sa, bool *used)
                     tgt = q;
             }
         }
-        /* A place standing for an actor: force posture aimed at a country
-         * ("deploying troops near the Ukrainian border"); domestic acts
-         * without a target are aimed at the country where they happen
-         * ("lifted the state of emergency in Darfur"); a passive without
-         * an agent ("was arrested in Lebanon") has that country's
-         * authorities as its source. */
         /* "moved artillery and tanks closer to the Armenian border": the
          * forces a posture moves are the source's own, not its target */
         if (proot == 15 && tgt >= 0 && src >= 0 && tgt == v->obj &&
             sa->np[tgt].nact && sa->np[src].nact &&
             strncmp(sa->np[tgt].act[0].code, sa->np[src].act[0].code, 3) == 0)
             tgt = -1;
+        if (tgt < 0 && !passive && proot == 14)
+            tgt = protest_target(sa, v->e, src);
+        /* A place standing for an actor: acts without a target are aimed
+         * at the country where they happen ("lifted the state of
+         * emergency in Darfur", "strengthened its forces in Syria",
+         * "deploying troops near the Ukrainian border"), except statements
+         * and appeals, and meetings, whose place is only a venue; a
+         * passive without an agent ("was arrested in Lebanon") has that
+         * country's authorities as its source. */
         int pm_src = -1, pm_tgt = -1;
-        bool domestic = proot == 8 || proot == 9 || proot == 17 ||
-                        proot == 18 || proot == 19 || proot == 20;
-        if (tgt < 0 && !passive && (proot == 15 || domestic))
-            pm_tgt = place_mention(sa, v->e, hi, proot == 15);
+        if (tgt < 0 && !passive && proot == 15)
+            pm_tgt = place_mention(sa, v->e, hi, true); /* "to the ... border" */
+        if (pm_tgt < 0 && tgt < 0 && !passive && proot != 1 && proot != 2 &&
+            proot != 4)
+            pm_tgt = place_mention(sa, v->e, hi, false);
         if (src < 0 && passive &&
             (proot == 9 || proot == 11 || proot == 16 || proot == 17))
             pm_src = place_mention(sa, v->e, hi, false);
@@ -797,6 +873,8 @@ static void noun_events(dy_sa *sa, bool *used)
         }
         if (tgt < 0)
             tgt = pp_target(sa, p->e, hi);
+        if (tgt < 0 && pt->code[0] == '1' && pt->code[1] == '4')
+            tgt = protest_target(sa, p->e, src);
         if (src < 0 && tgt < 0)
             continue;
         size_t nev0 = sa->nev;

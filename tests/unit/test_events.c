@@ -91,7 +91,7 @@ static const ev_case tagging[] = {
 static const ev_case protest_purpose[] = {
     {"Hundreds of Moroccan teachers staged a sit-in outside parliament to "
      "demand the release of their colleagues.",
-     "MAREDU>-:141"},
+     "MAREDU>MARLEG:141"},
     {"Thousands of Serbian students marched in Belgrade to demand the "
      "resignation of the prime minister.",
      "SRBEDU>SRBGOV:1411"},
@@ -181,7 +181,7 @@ static const ev_case phrasings[] = {
      "KENGOV>ETHGOV:043"},
     {"Egypt launched a new mediation effort between Israel and Hamas.",
      "EGY>ISR:045 EGY>PSEREBHMS:045"},
-    {"Jordan ended its mediation between the Palestinian factions.", "JOR>-:165"},
+    {"Jordan ended its mediation between the Palestinian factions.", "JOR>PSEPTY:165"},
     {"Romania announced the suspension of flights to Moldova.", "ROU>MDA:160"},
     {"Myanmar forced the Red Cross out of the country.", "MMR>NGOHLHIRC:166"},
     {"Australia shared intelligence with Indonesia.", "AUS>IDN:064"},
@@ -200,7 +200,7 @@ static const ev_case phrasings[] = {
 static const ev_case force[] = {
     {"Indian and French warships launched joint war games in the Arabian Sea.",
      "FRAMIL>INDMIL:062 INDMIL>FRAMIL:062"},
-    {"Chinese warships launched war games near Taiwan.", "CHNMIL>-:150"},
+    {"Chinese warships launched war games near Taiwan.", "CHNMIL>TWN:150"},
     {"Serbian troops prepared to resume shelling the town.", "SRBMIL>-:150"},
     {"Ethiopian forces launched rocket fire against rebel camps near the "
      "border.",
