@@ -671,7 +671,15 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                             (cur->flags & (VG_INF | VG_GERUND));
              depth++) {
             const dy_vg *c = &sa->vg[cur->ctrl];
-            if (plans_complement(sa, c) || c->tense == TENSE_FUT ||
+            /* "attempted to assassinate", "tried to storm the building":
+             * an attempt at force is an act of force (the attempt verb's
+             * own pattern may name it, 185), not a threat */
+            bool attempt = root >= 14 && c->tense != TENSE_FUT &&
+                           c->modal == MOD_NONE &&
+                           (sa_is(sa, c->head, "attempted") || sa_is(sa, c->head, "tried") ||
+                            sa_is(sa, c->head, "attempts") || sa_is(sa, c->head, "tries") ||
+                            sa_is(sa, c->head, "attempting") || sa_is(sa, c->head, "trying"));
+            if ((plans_complement(sa, c) && !attempt) || c->tense == TENSE_FUT ||
                 c->modal != MOD_NONE)
                 planned = true;
             if (prepares(sa, c))

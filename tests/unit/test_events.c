@@ -202,6 +202,9 @@ static const ev_case force[] = {
      "FRAMIL>INDMIL:062 INDMIL>FRAMIL:062"},
     {"Chinese warships launched war games near Taiwan.", "CHNMIL>TWN:150"},
     {"Serbian troops prepared to resume shelling the town.", "SRBMIL>-:150"},
+    /* an attempt at force is an act, not a threat */
+    {"Gunmen attempted to assassinate the Iraqi prime minister.",
+     "IRQUAF>IRQGOV:185"},
     {"Ethiopian forces launched rocket fire against rebel camps near the "
      "border.",
      "ETH>-:194"},
