@@ -7,7 +7,7 @@
 #   make check      test + asan + header and symbol checks (what CI runs)
 #   make valgrind   unit tests and a coding run under valgrind
 #   make bench      throughput benchmark (see bench/README.md)
-#   make fuzz       libFuzzer targets with clang (build-fuzz/)
+#   make fuzz       libFuzzer targets with clang (build-fuzz/), FUZZ_TIME s each
 #   make install    PREFIX=/usr/local
 
 BUILD    ?= build
@@ -116,10 +116,12 @@ $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdyad.a
 # binary can run all corpora without libFuzzer.
 $(BUILD)/obj/fuzz/%.o: tests/fuzz/%.c include/dyad.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -DLLVMFuzzerTestOneInput=$* -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -DLLVMFuzzerTestOneInput=$* -c $< -o $@
 
 $(BUILD)/fuzz_replay: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o) tests/fuzz/replay.c $(BUILD)/libdyad.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ tests/fuzz/replay.c $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o) $(BUILD)/libdyad.a $(LDLIBS)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ tests/fuzz/replay.c $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o) $(BUILD)/libdyad.a $(LDLIBS)
 
 # Tests read the dictionary files: no compiled images (src/dict_cache.c),
 # except test_dictcache's own, in a temporary folder.
@@ -180,7 +182,7 @@ bench: $(BUILD)/dyad
 	DYAD=$(abspath $(BUILD)/dyad) sh bench/run.sh
 
 fuzz:
-	$(MAKE) -C tests/fuzz
+	sh tests/fuzz/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad

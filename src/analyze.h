@@ -84,7 +84,10 @@ enum {
     VG_REPORTED = 1 << 8,       /* complement of a reporting verb             */
     VG_HEADLINE = 1 << 9,
     VG_QUESTION = 1 << 10,
-    VG_USED = 1 << 11           /* consumed by another verb's pattern         */
+    VG_USED = 1 << 11,          /* consumed by another verb's pattern         */
+    VG_NOUNCOMP = 1 << 12       /* infinitive complement of a noun ("the
+                                   decision to send tanks", "the right of X
+                                   to fire"): WC_INF_NOUNS                    */
 };
 
 typedef struct dy_vg {

@@ -219,8 +219,10 @@ static const rule rules[] = {
 /* Whole-line form fields of comment boxes. */
 static const char *const form_fields[] = {
     "comment", "comments", "name", "email", "e-mail", "website", "post comment",
-    "submit", "reply", "save my name, email, and website in this browser for "
-    "the next time i comment.", "notify me of new posts by email.",
+    "submit", "reply",
+    ("save my name, email, and website in this browser for the next time i "
+     "comment."),
+    "notify me of new posts by email.",
     "notify me of follow-up comments by email.", "like this:", "loading...",
     "share", "print", "email", "facebook", "twitter", "whatsapp", "linkedin",
     "telegram", "reddit", "pinterest"};

@@ -415,8 +415,18 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
     PROF(c, ST_EVENTS, dy_match_events(sa));
     PROF(c, ST_RESOLVE, dy_resolve_events(sa, &c->mem));
     dy_place_events(sa, &c->mem); /* places: each event's location */
+    /* events come out in the order of their verbs and event nouns in the
+     * text ("began air strikes in Yemen ..., months after the Houthis
+     * seized Sanaa": the strikes first), ties in the order found */
+    uint8_t order[DY_ARRAY_LEN(sa->ev)];
     for (size_t k = 0; k < sa->nev; k++) {
-        dy_ev *e = &sa->ev[k];
+        size_t j = k;
+        for (; j > 0 && sa->ev[order[j - 1]].verb_b > sa->ev[k].verb_b; j--)
+            order[j] = order[j - 1];
+        order[j] = (uint8_t)k;
+    }
+    for (size_t ki = 0; ki < sa->nev; ki++) {
+        dy_ev *e = &sa->ev[order[ki]];
         /* negated events are kept, flagged, when the user asks for them */
         if (e->dropped && !(c->opts.keep_negated && (e->flags & EV_NEG)))
             continue;

@@ -117,7 +117,8 @@ enum {
     IT_SET,                 /* a member of a named set                       */
     IT_SRC,                 /* $                                             */
     IT_TGT,                 /* +                                             */
-    IT_ANY                  /* PETRARCH compatibility: a skipped position    */
+    IT_ANY,                 /* PETRARCH compatibility: a skipped position    */
+    IT_PLACE                /* @place: the name of a place (places.c)        */
 };
 
 typedef struct dy_item {

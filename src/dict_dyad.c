@@ -340,6 +340,12 @@ static int pattern_line(parser *p, str line)
             arr[(*cnt)++] = it;
             continue;
         }
+        if (eq(w, "@place")) {
+            /* a place name: a country or capital, or a gazetteer place */
+            dy_item it = {IT_PLACE, 0, 0, 0};
+            arr[(*cnt)++] = it;
+            continue;
+        }
         if (w.s[0] == '@') {
             uint32_t nw = dy_dict_intern(d, w.s + 1, w.n - 1);
             long si = dy_dict_find_set(d, nw);

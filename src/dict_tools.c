@@ -391,6 +391,7 @@ static void put_item(FILE *f, const dy_dict *d, const dy_item *it)
         break;
     case IT_SRC: fputc('$', f); break;
     case IT_TGT: fputc('+', f); break;
+    case IT_PLACE: fputs("@place", f); break;
     default: fputs("_any_", f); break;
     }
 }

@@ -1052,6 +1052,35 @@ static size_t find_candidates(const dy_gaz *g, dy_sa *sa, const uint8_t *mark,
     return nc;
 }
 
+size_t dy_place_name_at(const dy_sa *sa, size_t k)
+{
+    const dy_dict *d = sa->dict;
+    if (k >= sa->n)
+        return 0;
+    const dy_tok *t = &sa->t[k];
+    if (!(t->flags & TOKF_CAP) || !(t->flags & TOKF_ALPHA) ||
+        (t->flags & (TOKF_HYPHJOIN | TOKF_DIGIT)))
+        return 0;
+    int16_t m = sa->ment_at[k];
+    if (m >= 0 && (size_t)m < sa->nment) {
+        const dy_mention *mt = &sa->ment[m];
+        if (mt->b == k && mt->entity < d->nents &&
+            d->ents[mt->entity].kind == ENT_COUNTRY &&
+            (mt->kind == PH_NAME || mt->kind == PH_CAPITAL))
+            return (size_t)(mt->e - mt->b);
+    }
+    if (!d->gaz)
+        return 0;
+    size_t e = 0;
+    const gz_key *key = match_at(d->gaz, sa, k, &e);
+    if (!key || (e == k + 1 && tok_is(t, not_places)) || names_actor(sa, k, e))
+        return 0;
+    if (e == k + 1 && ((t->flags & TOKF_SSTART) ||
+                       dy_tagger_common(d->tagger, t->low, t->nlow)))
+        return 0;
+    return e - k;
+}
+
 /* A verb that starts another predication, whose place a locative after
  * it gives: a finite verb or a gerund ("accused X of planning a coup in
  * Y", "warned X against deploying weapons near Y"), but not the manner of
@@ -1248,6 +1277,24 @@ bool dy_place_written(const dy_sa *sa, const dy_ev *e, size_t *beg,
     return *end > *beg;
 }
 
+/* Is e an attack by a bomb or mine with no one named behind it ("a
+ * roadside bomb near Kandahar killed three policemen", "were killed by an explosive
+ * device")? Its source is an unknown armed group of the country where it
+ * happened (CAMEO codes such attackers as UAF of that country). */
+static bool unknown_attacker(const dy_sa *sa, const dy_ev *e)
+{
+    if (e->dropped || e->has_src || (e->flags & EV_NOUN) || e->vg >= sa->nvg)
+        return false;
+    const char *c = e->orig[0] ? e->orig : e->code;
+    if (c[0] != '1' || (c[1] != '8' && c[1] != '9') )
+        if (!(c[0] == '2' && c[1] == '0'))
+            return false;
+    const dy_vg *v = &sa->vg[e->vg];
+    int16_t q = (v->flags & VG_PASSIVE) ? v->agent : v->subj;
+    return q >= 0 && !sa->np[q].nact &&
+           dy_wc(&sa->t[sa->np[q].head], WC_DEVICE_NOUNS);
+}
+
 void dy_place_events(dy_sa *sa, dy_memory *mem)
 {
     for (size_t k = 0; k < sa->nev; k++) {
@@ -1263,8 +1310,10 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     uint8_t mark[DY_MAX_STOK / 2];
     memset(mark, 0, sizeof mark);
     bool any = false;
+    bool unknown[DY_ARRAY_LEN(sa->ev)];
     for (size_t k = 0; k < sa->nev; k++) {
-        if (sa->ev[k].dropped || !sa->ev[k].has_src)
+        unknown[k] = unknown_attacker(sa, &sa->ev[k]);
+        if (sa->ev[k].dropped || (!sa->ev[k].has_src && !unknown[k]))
             continue;
         int cl = ev_clause(sa, &sa->ev[k]);
         if (cl >= 0 && cl < (int)DY_ARRAY_LEN(mark)) {
@@ -1283,9 +1332,25 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     bool first = true;
     for (size_t k = 0; k < sa->nev; k++) {
         dy_ev *e = &sa->ev[k];
-        if (e->dropped || !e->has_src) /* the coder drops those */
+        if (e->dropped || (!e->has_src && !unknown[k])) /* the coder drops those */
             continue;
         const pl_cand *c = choose(g, sa, e, cand, nc);
+        dy_place_view pv;
+        if (c && unknown[k] && dy_gaz_view(g, c->place, c->disp, &pv) == 0 &&
+            strlen(pv.country) == 3) {
+            const dy_np *q = &sa->np[(sa->vg[e->vg].flags & VG_PASSIVE)
+                                         ? sa->vg[e->vg].agent
+                                         : sa->vg[e->vg].subj];
+            memset(&e->src, 0, sizeof e->src);
+            dy_code_join(e->src.code, pv.country, 3, "UAF");
+            e->src.b = q->b;
+            e->src.e = q->e;
+            e->src.entity = UINT32_MAX;
+            e->src.conf = 0.5f;
+            e->has_src = 1;
+        }
+        if (!e->has_src)
+            continue;
         if (c) {
             e->place = c->place;
             e->place_name = c->disp;

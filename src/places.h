@@ -77,6 +77,13 @@ int32_t dy_gaz_lookup(const dy_gaz *g, const char *name, size_t n,
  * favour places of the same country / division). */
 void dy_place_ctx_add(const dy_gaz *g, dy_place_ctx *ctx, int32_t place);
 
+/* The length in tokens of a place name that starts at token k: a country
+ * or capital named as such ("Kabul", "Lebanon"), else a capitalised
+ * gazetteer name that is no person's or organisation's name, no month or
+ * weekday, and not a common word by itself ("Tskhinvali", "Ras al-Ain");
+ * 0 if none. The pattern item `@place`. */
+size_t dy_place_name_at(const dy_sa *sa, size_t k);
+
 /* The name of e's place as the sentence writes it ("Kiev", "Al-Qaim"):
  * its byte range in the document, for places named in the sentence other
  * than countries (which get their standard name). False = use the

@@ -1,7 +1,13 @@
 /* resolve.c - what the events of a sentence mean once grammar is taken into
  * account:
  *   - negation ("did not attack", "refused to meet" is the verb refuse's own
- *     event) drops the event;
+ *     event) drops the event; cooperation an actor says it will not give
+ *     ("will not meet their demands") is a refusal (12x);
+ *   - the infinitive or that-clause of a noun: demanded ("their demand that
+ *     Israel ease ..." is a demand), allowed or alleged (dropped), or
+ *     intended ("the decision to send tanks");
+ *   - what a protest is held for ("to demand the resignation") is part of
+ *     the protest; what someone must do, said by nobody, is no act;
  *   - conditions ("if Russia attacks") make an event hypothetical: dropped,
  *     and a future main clause with a conflict condition becomes a threat;
  *   - future, planned and possible acts: cooperation becomes intent (03x),
@@ -131,6 +137,63 @@ static bool plans_complement(const dy_sa *sa, const dy_vg *ctrl)
     return false;
 }
 
+/* Is the governing verb group one of getting ready ("prepared to",
+ * "poised to", "is ready to")? */
+static bool prepares(const dy_sa *sa, const dy_vg *ctrl)
+{
+    static const char *const words[] = {"prepare", "prepares", "prepared",
+                                        "preparing", "poised", "ready", NULL};
+    for (int k = 0; words[k]; k++)
+        if (sa_is(sa, ctrl->head, words[k]) ||
+            (ctrl->e < sa->n && sa_is(sa, ctrl->e, words[k])))
+            return true;
+    return false;
+}
+
+/* Is verb group g a closing attribution, ", a rights group charged on
+ * Saturday.": a finite verb whose subject follows a comma, after a clause
+ * with a verb of its own, with nothing after it but adverbs and phrases
+ * of time or place? */
+static bool closing_attribution(const dy_sa *sa, const dy_vg *g)
+{
+    bool bare_past = g->b == g->head &&
+                     (sa->t[g->head].tag == T_VBD || sa->t[g->head].tag == T_VBN);
+    if (!((g->flags & VG_FINITE) || bare_past) || g->b == 0 || g->obj >= 0 ||
+        sa->np_at[g->b - 1] < 0)
+        return false;
+    /* the phrase right before the verb (the subject may have been taken
+     * for the last item of a list before the comma) */
+    const dy_np *s = &sa->np[sa->np_at[g->b - 1]];
+    if (s->b == 0 || !sa_is(sa, s->b - 1, ",") || s->e != g->b)
+        return false;
+    bool verb_before = false;
+    for (size_t k = 0; k + 1 < s->b && !verb_before; k++)
+        verb_before = sa->vg_at[k] >= 0 && (sa->vg[sa->vg_at[k]].flags & VG_FINITE);
+    if (!verb_before)
+        return false;
+    for (size_t k = g->e; k < sa->n; k++) {
+        int t = sa->t[k].tag;
+        if (t == T_END)
+            break;
+        if (sa->vg_at[k] >= 0 || t == T_COMMA || sa_is(sa, k, "that"))
+            return false;
+    }
+    return true;
+}
+
+/* Verbs that stop a text from taking effect ("vetoed the resolution"). */
+static bool text_blocker(const dy_sa *sa, size_t k)
+{
+    static const char *const words[] = {
+        "veto", "vetoed", "vetoes", "vetoing", "reject", "rejected", "rejects",
+        "rejecting", "block", "blocked", "blocks", "blocking", "oppose",
+        "opposed", "opposes", "opposing", NULL};
+    for (int i = 0; words[i]; i++)
+        if (sa_is(sa, k, words[i]))
+            return true;
+    return false;
+}
+
 static int16_t clause_vg(const dy_sa *sa, size_t c)
 {
     for (size_t g = 0; g < sa->nvg; g++)
@@ -179,45 +242,125 @@ static bool same_root(const char *a, const char *b)
     return strncmp(a, b, org ? 6 : 3) == 0;
 }
 
+/* Is there a comma, or a conjunction before a verb, between tokens lo and
+ * hi? */
+static bool stretch_break(const dy_sa *sa, size_t lo, size_t hi)
+{
+    for (size_t k = lo; k < hi; k++)
+        if (sa->t[k].tag == T_COMMA ||
+            /* "... on Dec 31 but failed to agree": a coordinated verb */
+            (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0))
+            return true;
+    return false;
+}
+
 /* The verb group nearest to token t (dates follow their verb more often
- * than they precede it, so a verb after the date counts 1.5x farther). */
+ * than they precede it, so a verb after the date counts 1.5x farther).
+ * A verb in the date's own stretch (no comma or coordinated verb between)
+ * wins over any other: "seized a gas plant ... on Wednesday, taking
+ * hundreds hostage". */
 static int owner_vg(const dy_sa *sa, size_t t)
 {
     int best = -1;
     double bd = 1e9;
+    int rank = -1; /* 1 in the date's stretch, 0 other */
     for (size_t g = 0; g < sa->nvg; g++) {
         const dy_vg *v = &sa->vg[g];
         if (v->flags & VG_INF)
             continue; /* "expected to meet on Jan 12": the group of expected */
+        if (v->subj >= 0 && sa->np[v->subj].b > 0 &&
+            sa_is(sa, sa->np[v->subj].b - 1, "what"))
+            continue; /* "strikes on what it called terrorist camps" */
         size_t lo = DY_MIN((size_t)v->head, t), hi = DY_MAX((size_t)v->head, t);
-        bool comma = false;
-        for (size_t k = lo; k < hi; k++)
-            if (sa->t[k].tag == T_COMMA ||
-                /* "... on Dec 31 but failed to agree": a coordinated verb */
-                (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0))
-                comma = true;
+        bool comma = stretch_break(sa, lo, hi);
+        int r = comma ? 0 : 1;
         double d = v->head <= t ? (double)(t - v->head) * (comma ? 2 : 1)
                                 : (double)(v->head - t) * (comma ? 3 : 1.5);
-        if (d < bd) {
+        if (r > rank || (r == rank && d < bd)) {
             bd = d;
             best = (int)g;
+            rank = r;
         }
     }
     return best;
 }
 
-/* The verb group whose event this is, for dating: infinitives are dated
- * through the verb that governs them. */
-static int date_vg(const dy_sa *sa, const dy_ev *e)
+/* First token of the words before verb group v that are not adverbs. */
+static size_t vg_lead(const dy_sa *sa, const dy_vg *v)
 {
-    int g = e->vg < sa->nvg ? (int)e->vg : -1;
-    for (int k = 0; g >= 0 && k < 6 && (sa->vg[g].flags & VG_INF) &&
+    size_t k = v->b;
+    while (k > 0 && (sa->t[k - 1].tag == T_RB || sa->t[k - 1].tag == T_RBR))
+        k--;
+    return k;
+}
+
+/* Does verb group h tell of the same occasion as the verb group g before
+ * it, so that a date of either dates both? ", killing 84 people" and
+ * ", prompting Georgia to recall ..." (a participle clause after a comma:
+ * h takes g's date only), "fired on and seized ... on Nov. 25" and "held a
+ * session on Dec 31 but failed to agree" (coordinated verb phrases of one
+ * subject), "violated the agreement by shelling a village on Sunday" (the
+ * means). Returns 1 when h's date goes to g as well as g's to h, 2 when
+ * only g's goes to h, 0 when they are not linked. */
+static int same_occasion(const dy_sa *sa, int g, int h)
+{
+    const dy_vg *a = &sa->vg[g], *b = &sa->vg[h];
+    if (g >= h || a->clause != b->clause || (a->flags & VG_INF) ||
+        a->e > b->b)
+        return 0;
+    /* no other verb group between them */
+    for (int x = g + 1; x < h; x++)
+        if (!(sa->vg[x].flags & VG_INF))
+            return 0;
+    size_t lead = vg_lead(sa, b);
+    if (lead == 0)
+        return 0;
+    const dy_tok *p = &sa->t[lead - 1];
+    if ((b->flags & (VG_GERUND | VG_PARTICIPLE)) && p->tag == T_COMMA &&
+        (a->flags & VG_FINITE))
+        return 2;
+    if ((b->flags & VG_GERUND) && sa_is(sa, lead - 1, "by"))
+        return 1;
+    if (p->tag == T_CC && (sa_is(sa, lead - 1, "and") || sa_is(sa, lead - 1, "but")) &&
+        b->subj >= 0 && a->subj >= 0 &&
+        sa->np[b->subj].first_coord == sa->np[a->subj].first_coord &&
+        (b->flags & VG_FINITE) &&
+        ((a->flags & VG_FINITE) || sa->t[a->head].tag == T_VBN))
+        return 1;
+    return 0;
+}
+
+/* The verb group that dates verb group g: g, or for an infinitive or a
+ * gerund complement ("began withdrawing") the verb that governs it. */
+static int climb(const dy_sa *sa, int g)
+{
+    for (int k = 0; g >= 0 && k < 6 &&
+                    (sa->vg[g].flags & (VG_INF | VG_GERUND)) &&
                     sa->vg[g].ctrl >= 0;
          k++)
         g = sa->vg[g].ctrl;
+    return g;
+}
+
+/* The verb group whose event this is, for dating: infinitives and gerund
+ * complements ("began withdrawing") are dated through the verb that
+ * governs them. */
+static int date_vg(const dy_sa *sa, const dy_ev *e)
+{
+    int g = e->vg < sa->nvg ? climb(sa, (int)e->vg) : -1;
     if (g < 0)
         g = owner_vg(sa, e->verb_b);
     return g;
+}
+
+/* Does verb group g govern an infinitive before token t ("agreed to hold
+ * negotiations next year": the date is the infinitive's)? */
+static bool governs_inf_before(const dy_sa *sa, size_t g, size_t t)
+{
+    for (size_t h = g + 1; h < sa->nvg && sa->vg[h].b < t; h++)
+        if ((sa->vg[h].flags & VG_INF) && sa->vg[h].ctrl == (int16_t)g)
+            return true;
+    return false;
 }
 
 static void date_events(dy_sa *sa, dy_memory *mem)
@@ -257,6 +400,10 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         sa->tx_owner[k] = (int16_t)owner[k];
     }
     sa->ntx = ntx;
+    /* expressions that can date an act ("the 2015 agreement" cannot) */
+    size_t own_dates = 0;
+    for (size_t k = 0; k < ntx; k++)
+        own_dates += !(tx[k].flags & DY_TXF_ATTR);
     for (size_t i = 0; any && i < sa->nev; i++) {
         dy_ev *e = &sa->ev[i];
         e->date = sa->story_days;
@@ -266,17 +413,18 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         const dy_vg *g = ev_vg(sa, e);
         bool fut = e->future || (g && (g->tense == TENSE_FUT ||
                                        (g->flags & VG_PLANNED)));
-        const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int mine = date_vg(sa, e);
+        const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int k = ntx ? dy_timex_pick_wf(sa->t, sa->n, wf, set, ntx, e->verb_b)
                     : -1;
         /* a date nearer another verb is that verb's ("meet on January 12,
          * and Russia will hold talks on January 13") */
-        if (k >= 0 && mine >= 0 && owner[k] >= 0 && owner[k] != mine &&
+        if (k >= 0 && mine >= 0 && owner[k] >= 0 && climb(sa, owner[k]) != mine &&
             sa->vg[owner[k]].clause == sa->vg[mine].clause) {
             k = -1;
             for (size_t t = 0; t < ntx; t++)
-                if (owner[t] == mine && !(set[t].flags & DY_TXF_ATTR)) {
+                if (owner[t] >= 0 && climb(sa, owner[t]) == mine &&
+                    !(set[t].flags & DY_TXF_ATTR)) {
                     k = (int)t;
                     break;
                 }
@@ -293,6 +441,24 @@ static void date_events(dy_sa *sa, dy_memory *mem)
                         break;
                     }
         }
+        /* no date of its own: the date of a verb telling of the same
+         * occasion */
+        if (k < 0 && mine >= 0) {
+            for (size_t t = 0; t < ntx && k < 0; t++) {
+                if (owner[t] < 0 || owner[t] == mine || (set[t].flags & DY_TXF_ATTR))
+                    continue;
+                int o = owner[t];
+                if (o < mine ? same_occasion(sa, o, mine) > 0
+                             : same_occasion(sa, mine, o) == 1)
+                    k = (int)t;
+            }
+        }
+        /* "have expressed support for a dialogue next week": an act told
+         * in the past does not happen later; the date is a noun's */
+        if (k >= 0 && set[k].dir > 0 && !fut && g && g->tense == TENSE_PAST &&
+            !(g->flags & (VG_INF | VG_PLANNED)) &&
+            !governs_inf_before(sa, e->vg, set[k].tok0))
+            k = -1;
         if (k >= 0) {
             e->date = set[k].days;
             e->date_src = set[k].kind == DY_TX_EXPLICIT ? 1 : 2;
@@ -303,7 +469,7 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         /* no date in the sentence: the previous sentence's, when it speaks
          * of the same actors ("on December 30, Biden ... . Biden warned
          * Putin ...") */
-        if (!ntx && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
+        if (!own_dates && mem->ctx_sent && mem->ctx_sent == sa->sidx) {
             /* both of its actors were in the previous sentence */
             bool s_in = false, t_in = !e->has_tgt;
             for (int c = 0; c < mem->nctx; c++) {
@@ -390,6 +556,34 @@ static bool has_complement(const dy_sa *sa, size_t g)
     return false;
 }
 
+/* Is the event's target a place in a locative phrase ("in Monrovia")? */
+static bool place_target(const dy_sa *sa, const dy_ev *e)
+{
+    if (!e->has_tgt || e->tgt.b >= sa->n)
+        return false;
+    int16_t q = sa->np_at[e->tgt.b];
+    return q >= 0 && (sa->np[q].flags & NPF_INPP) && sa->np[q].prep >= 0 &&
+           dy_wc(&sa->t[sa->np[q].prep], WC_LOCATIVE_PREPS);
+}
+
+/* Is one of the verb groups a and b governed by the other through a chain
+ * of infinitives ("is willing to send material to help defend")? */
+static bool vg_chained(const dy_sa *sa, size_t a, size_t b)
+{
+    if (a >= sa->nvg || b >= sa->nvg)
+        return false;
+    for (int dir = 0; dir < 2; dir++) {
+        size_t from = dir ? b : a, to = dir ? a : b;
+        int g = (int)from;
+        for (int k = 0; k < 8 && g >= 0; k++) {
+            if (g == (int)to)
+                return true;
+            g = sa->vg[g].ctrl;
+        }
+    }
+    return false;
+}
+
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
     /* 1. modality of each event's own verb group */
@@ -399,7 +593,35 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         if (!g || (e->flags & EV_PETR))
             continue; /* PETRARCH: modality is the patterns' business */
         int root = root_of(e->code);
+        /* "..., a rights group charged / protested on Saturday": a
+         * closing attribution accuses (112) or complains (114); it is no
+         * arrest or demonstration */
+        if ((root == 17 || root == 14) && !(e->flags & EV_NOUN) &&
+            closing_attribution(sa, g)) {
+            bool charge = sa_is(sa, g->head, "charged") || sa_is(sa, g->head, "charges");
+            bool protest = sa_is(sa, g->head, "protested") || sa_is(sa, g->head, "protests");
+            if (charge)
+                set_code(e, "112", "closing attribution: an accusation");
+            else if (protest)
+                set_code(e, "114", "closing attribution: a complaint");
+            root = root_of(e->code);
+        }
         if (g->flags & VG_NEG) {
+            /* "will not meet their demands", "would never recognise
+             * Kosovo", "cannot accept the plan": cooperation an actor says
+             * it will not give is a refusal (12x) */
+            bool will_not = g->tense == TENSE_FUT || g->modal == MOD_WILL ||
+                            (g->modal == MOD_WOULD && !sa_is(sa, g->b, "should")) ||
+                            (g->modal == MOD_POSSIBLE &&
+                             (sa_is(sa, g->b, "can") || sa_is(sa, g->b, "ca")));
+            const char *rj = will_not && root >= 3 && root <= 8 &&
+                                     !(e->flags & EV_NOUN)
+                                 ? xlate(to_reject, e->code)
+                                 : NULL;
+            if (rj) {
+                set_code(e, rj, "cooperation refused: reject");
+                continue;
+            }
             drop(e, "negated");
             e->flags |= EV_NEG;
             continue;
@@ -410,14 +632,69 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             continue;
         }
         bool planned = false, negated = false;
-        /* up the chain of infinitives: "is willing to send material to help" */
+        /* the infinitive of a noun: "their demand to release prisoners",
+         * "the right of troops to fire" say what is asked or allowed, not
+         * what was done; "a plan to", "the decision to", "an offer to" say
+         * what is intended */
+        if ((g->flags & VG_NOUNCOMP) && g->b > 0 && !(e->flags & EV_NOUN)) {
+            size_t nt = g->b - 1;
+            int16_t q = sa->np_at[nt];
+            for (size_t k = 0; q >= 0 && k < sa->nnp; k++)
+                if (sa->np[k].of_np == q && sa->np[q].e == g->b)
+                    nt = sa->np[k].head; /* "the right of X to" */
+            if (dy_wc(&sa->t[nt], WC_DEMAND_NOUNS)) {
+                /* the demand noun's own event takes its code from it:
+                 * "the rebels' demand to free prisoners" (1053) */
+                for (size_t k = 0; k < sa->nev; k++) {
+                    dy_ev *o = &sa->ev[k];
+                    int orr = root_of(o->code);
+                    if (o->dropped || !(o->flags & EV_NOUN) || o->verb_b != nt ||
+                        !generic_code(o->code) || (orr != 2 && orr != 10))
+                        continue;
+                    const char *to = xlate(orr == 2 ? to_appeal : to_demand, e->code);
+                    if (to)
+                        set_code(o, to, "code from the demand's complement");
+                    if (!o->has_tgt && e->has_tgt) {
+                        o->tgt = e->tgt;
+                        o->has_tgt = 1;
+                    }
+                }
+                drop(e, "content of a demand (noun)");
+                continue;
+            }
+            if (dy_wc(&sa->t[nt], WC_UNREAL_NOUNS)) {
+                drop(e, "what a right or ability allows (noun)");
+                continue;
+            }
+            planned = true;
+        }
+        /* up the chain of infinitives: "is willing to send material to
+         * help"; a gerund complement belongs to its verb ("prepared to
+         * resume shelling") */
         const dy_vg *cur = g;
-        for (int depth = 0; depth < 6 && cur->ctrl >= 0 && (cur->flags & VG_INF);
+        bool prepared = false;
+        for (int depth = 0; depth < 6 && cur->ctrl >= 0 &&
+                            (cur->flags & (VG_INF | VG_GERUND));
              depth++) {
             const dy_vg *c = &sa->vg[cur->ctrl];
-            if (plans_complement(sa, c) || c->tense == TENSE_FUT ||
+            /* "attempted to assassinate", "tried to storm the building":
+             * an attempt at force is an act of force (the attempt verb's
+             * own pattern may name it, 185), not a threat */
+            bool attempt = root >= 14 && c->tense != TENSE_FUT &&
+                           c->modal == MOD_NONE &&
+                           (sa_is(sa, c->head, "attempted") || sa_is(sa, c->head, "tried") ||
+                            sa_is(sa, c->head, "attempts") || sa_is(sa, c->head, "tries") ||
+                            sa_is(sa, c->head, "attempting") || sa_is(sa, c->head, "trying"));
+            if ((plans_complement(sa, c) && !attempt) || c->tense == TENSE_FUT ||
                 c->modal != MOD_NONE)
                 planned = true;
+            if (prepares(sa, c))
+                prepared = true;
+            /* "failed to protect", "is failing to uphold": not done */
+            if (sa_is(sa, c->head, "fail") || sa_is(sa, c->head, "fails") ||
+                sa_is(sa, c->head, "failed") || sa_is(sa, c->head, "failing") ||
+                sa_is(sa, c->head, "refrain") || sa_is(sa, c->head, "refrained"))
+                negated = true;
             if (c->flags & VG_NEG)
                 negated = true;
             cur = c;
@@ -442,12 +719,72 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 e->modality = EVM_INTENT;
                 set_code(e, to, "future or planned cooperation: intent");
             }
+        } else if (prepared && root >= 18 && root <= 20) {
+            /* "the army prepared to resume shelling": getting ready to
+             * fight is a show of force, not a threat (no one is told) */
+            e->modality = EVM_HYPO;
+            set_code(e, "150", "preparing to fight: force posture");
         } else if (quad4(root) || root == 14) {
             const char *to = xlate(to_threat, e->code);
             if (to) {
                 e->modality = EVM_HYPO;
                 set_code(e, to, "possible or future conflict: threat");
             }
+        }
+    }
+    /* 1b. "began a hunger strike to demand the return of property",
+     * "rallied to protest the decision": what a protest is held for is
+     * not an act of its own; it gives the protest its target and, for a
+     * demand of leadership, policy, rights or institutional change, its
+     * subcode (1041 -> 1411, 1422, ...) */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *in = &sa->ev[i];
+        if (in->dropped || (in->flags & (EV_PETR | EV_NOUN)) || in->vg >= sa->nvg)
+            continue;
+        const dy_vg *iv = &sa->vg[in->vg];
+        int ir = root_of(in->code);
+        if (!(iv->flags & VG_INF) || iv->ctrl < 0 || (ir != 10 && ir != 14))
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            dy_ev *o = &sa->ev[k];
+            if (k == i || o->dropped || (o->flags & EV_PETR) ||
+                o->vg != (uint16_t)iv->ctrl || root_of(o->code) != 14 ||
+                o->has_src != in->has_src || strcmp(o->src.code, in->src.code) != 0)
+                continue;
+            if (!o->has_tgt && in->has_tgt) {
+                o->tgt = in->tgt;
+                o->has_tgt = 1;
+            }
+            size_t ol = strlen(o->code), il = strlen(in->code);
+            char d = in->code[il - 1];
+            if (ol == 3 && o->code[2] >= '1' && o->code[2] <= '5' && il == 4 &&
+                d >= '1' && d <= '4' &&
+                (strncmp(in->code, "104", 3) == 0 || ir == 14)) {
+                char sub[8];
+                snprintf(sub, sizeof sub, "%s%c", o->code, d);
+                set_code(o, sub, "protest with the demand it is held for");
+            }
+            drop(in, "what the protest is held for");
+            break;
+        }
+    }
+    /* 1c. "vetoed a resolution censuring Nicaragua", "rejected a plan
+     * calling for talks": what a participle says of a text that is
+     * vetoed, rejected or blocked did not happen */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *v = ev_vg(sa, e);
+        if (e->dropped || !v || (e->flags & (EV_PETR | EV_NOUN)) ||
+            !(v->flags & (VG_PARTICIPLE | VG_GERUND)) || v->subj < 0)
+            continue;
+        for (size_t h = 0; h < sa->nvg; h++) {
+            const dy_vg *b = &sa->vg[h];
+            if (b == v || b->obj < 0 || b->e > v->b ||
+                sa->np[b->obj].first_coord != sa->np[v->subj].first_coord ||
+                !text_blocker(sa, b->head))
+                continue;
+            drop(e, "what a vetoed or rejected text says");
+            break;
         }
     }
     /* 2. verbs with complements: merge or report */
@@ -494,6 +831,13 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             }
             if ((root == 1 || report) && generic_code(o->orig)) {
                 drop(o, "reporting verb: the complement is the event");
+                continue;
+            }
+            /* "to help support the rights of Palestinians": helping do an
+             * act, with nobody helped, is the act */
+            if (root == 7 && generic_code(o->orig) && sa->vg[g].obj < 0 &&
+                dy_wc(&sa->t[sa->vg[g].head], WC_BARE)) {
+                drop(o, "help with an act: the act is the event");
                 continue;
             }
             if (!tab)
@@ -561,6 +905,70 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                         drop(&sa->ev[k], "reverse of a merged reciprocal event");
         }
     }
+    /* 2a. a that-clause of a noun: "its demand that Israel ease
+     * restrictions" is a demand made of Israel (by the noun's possessor,
+     * else the subject of the verb before it); "an allegation that the
+     * rebels took the town" does not report the act */
+    for (size_t c = 1; c < sa->ncl; c++) {
+        const dy_clause *cl = &sa->cl[c];
+        if (cl->type != CL_THAT || cl->b == 0 || !sa_is(sa, cl->b, "that"))
+            continue;
+        /* the noun: back over a time word or an attached phrase, not
+         * across a verb or a comma */
+        int noun = -1;
+        for (size_t k = cl->b, n = 0; k-- > 0 && n < 12; n++) {
+            if (sa->vg_at[k] >= 0 || sa->t[k].tag == T_COMMA)
+                break;
+            if (dy_tag_is_noun(sa->t[k].tag) && sa->np_at[k] >= 0 &&
+                (dy_wc(&sa->t[k], WC_DEMAND_NOUNS) || dy_wc(&sa->t[k], WC_CLAIM_NOUNS))) {
+                noun = (int)k;
+                break;
+            }
+        }
+        if (noun < 0)
+            continue;
+        bool demand = dy_wc(&sa->t[noun], WC_DEMAND_NOUNS);
+        /* who demands */
+        const dy_actor *owner = NULL;
+        if (demand) {
+            const dy_np *q = &sa->np[sa->np_at[noun]];
+            if (q->poss >= 0 && sa->np[q->poss].nact)
+                owner = &sa->np[q->poss].act[0];
+            for (size_t g = sa->nvg; !owner && g-- > 0;) {
+                const dy_vg *v = &sa->vg[g];
+                if (v->e <= (size_t)noun && v->clause == sa->cl_at[noun] &&
+                    v->subj >= 0 && sa->np[v->subj].nact) {
+                    owner = &sa->np[v->subj].act[0];
+                    break;
+                }
+                if (v->e <= (size_t)noun)
+                    break;
+            }
+        }
+        for (size_t i = 0; i < sa->nev; i++) {
+            dy_ev *in = &sa->ev[i];
+            if (in->dropped || (in->flags & EV_PETR) || in->vg >= sa->nvg)
+                continue;
+            int ic = sa->vg[in->vg].clause;
+            bool inside = false;
+            for (int k = 0; ic >= 0 && k < 8 && !inside; k++) {
+                inside = ic == (int)c;
+                ic = sa->cl[ic].parent;
+            }
+            if (!inside)
+                continue;
+            const char *to = demand ? xlate(to_demand, in->orig) : NULL;
+            if (!to || !owner || !in->has_src || same_root(owner->code, in->src.code)) {
+                drop(in, demand ? "content of a demand (noun)"
+                                : "content of an allegation or claim (noun)");
+                continue;
+            }
+            in->tgt = in->src;
+            in->has_tgt = 1;
+            in->src = *owner;
+            set_code(in, to, "content of a demand (noun): a demand");
+        }
+    }
     /* 2b. "declared that China must drop barriers", "said Israel should
      * ease restrictions": what someone says another must do is a demand */
     for (size_t h = 0; h < sa->nvg; h++) {
@@ -610,6 +1018,19 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         t->flags = EV_TRANSFORMED;
         t->why = "what someone says another must do: a demand";
         t->loc_tok_b = t->loc_tok_e = -1;
+    }
+    /* 2c. what an actor must or should do, when no speaker makes it a
+     * demand, is an obligation, not an act: "the forum concluded that
+     * rich nations must allocate more money" */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *g = ev_vg(sa, e);
+        if (e->dropped || !g || (e->flags & EV_PETR) ||
+            e->pattern == UINT32_MAX)
+            continue;
+        if (g->modal == MOD_MUST ||
+            (g->modal == MOD_WOULD && g->b < sa->n && sa_is(sa, g->b, "should")))
+            drop(e, "obligation, not an act");
     }
     /* 3. a future main clause whose condition holds a conflict act by the
      * target is a threat: "will respond firmly if Russia attacks Ukraine" */
@@ -673,12 +1094,31 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 strcmp(a->src.code, b->src.code) != 0 || a->has_src != b->has_src)
                 continue;
             /* the same act once with and once without a target: keep the
-             * one with the target */
-            if (a->has_tgt && !b->has_tgt) {
+             * one with the target (two different specific acts of a root,
+             * "killing one person and arresting 12", are not the same) */
+            if (a->has_tgt && !b->has_tgt &&
+                (strcmp(a->code, b->code) == 0 || generic_code(a->code) ||
+                 generic_code(b->code))) {
+                drop(b, "same act as another event of the sentence");
+                continue;
+            }
+            /* the same act with its target once named and once taken from
+             * the place where it happened ("used tear gas in Monrovia to
+             * disperse Liberian protesters"): keep the named one */
+            if (a->has_tgt && b->has_tgt && strlen(b->tgt.code) == 3 &&
+                strlen(a->tgt.code) > 3 && strncmp(a->tgt.code, b->tgt.code, 3) == 0 &&
+                place_target(sa, b)) {
                 drop(b, "same act as another event of the sentence");
                 continue;
             }
             if (strcmp(a->tgt.code, b->tgt.code) != 0 || a->has_tgt != b->has_tgt)
+                continue;
+            /* two different specific acts of a root, not of one chain of
+             * infinitives, are two events ("beat protesters, injuring ten
+             * and arresting 40") */
+            if (!generic_code(a->code) && !generic_code(b->code) &&
+                strncmp(a->code, b->code, DY_MIN(strlen(a->code), strlen(b->code))) != 0 &&
+                !vg_chained(sa, a->vg, b->vg))
                 continue;
             /* keep a: drop b if a is more specific, or equal and first */
             size_t la = strlen(a->code), lb = strlen(b->code);

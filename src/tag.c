@@ -1717,6 +1717,78 @@ static void verbs_after_aux(const dy_tagger *t, dy_tok *toks, size_t n,
     }
 }
 
+/* Frequent misreadings of the bigram model: a verb of intent after a
+ * plural subject read as a noun ("world powers plan to resume talks",
+ * "supporters hope to march": a word the lexicon knows as a present-tense
+ * verb, between a plural noun and "to" + a base form), "tear gas" read as
+ * a verb and a noun, "began striking" read as an adjective, and "today"
+ * as a noun before a verb ("Ukraine today accused"). */
+/* "Supporters of the Kataib Hezbollah militia | plan to": the noun phrase
+ * before token i is an of-attachment to a plural noun, and the sentence
+ * has no finite verb. */
+static int plural_of_head(const dy_tok *toks, size_t n, size_t i)
+{
+    static const char *const of[] = {"of", NULL};
+    for (size_t j = 0; j < n; j++)
+        if (is_finite(toks[j].tag))
+            return 0;
+    size_t j = i;
+    while (j > 0 && (dy_tag_is_noun(toks[j - 1].tag) || toks[j - 1].tag == T_DT ||
+                     toks[j - 1].tag == T_JJ))
+        j--;
+    return j >= 2 && j < i && word_is(&toks[j - 1], of) &&
+           (toks[j - 2].tag == T_NNS || toks[j - 2].tag == T_NNPS);
+}
+
+static void plural_intent_verbs(const dy_tagger *t, dy_tok *toks, size_t n,
+                                dy_tagmemo *m)
+{
+    static const char *const tear[] = {"tear", NULL};
+    static const char *const gas[] = {"gas", "gassed", NULL};
+    static const char *const aspect[] = {
+        "began", "begun", "begin", "begins", "started", "start", "starts",
+        "continued", "continue", "continues", "resumed", "resume", "stopped",
+        "kept", "keep", NULL};
+    static const char *const when[] = {"today", "tonight", "yesterday", NULL};
+    for (size_t i = 1; i < n; i++) {
+        dy_tok *k = &toks[i];
+        /* "began striking": an -ing form after a verb of beginning or
+         * continuing is its complement, not an adjective */
+        if ((k->tag == T_JJ || k->tag == T_NN) && word_is(&toks[i - 1], aspect) &&
+            k->nlow > 5 && !memcmp(k->low + k->nlow - 3, "ing", 3) &&
+            !(k->flags & (TOKF_CAP | TOKF_UPPER))) {
+            const tg_word *w = tok_word(t, k, m);
+            if (!w || has_tag(t, w, T_VBG))
+                k->tag = T_VBG;
+        }
+        /* "Ukraine today accused": a day word between a name and a verb */
+        if (k->tag == T_NN && word_is(k, when) && i + 1 < n &&
+            (toks[i + 1].tag == T_VBD || toks[i + 1].tag == T_VBZ) &&
+            (toks[i - 1].tag == T_NNP || toks[i - 1].tag == T_NNPS ||
+             toks[i - 1].tag == T_NNS || toks[i - 1].tag == T_PRP))
+            k->tag = T_RB;
+    }
+    for (size_t i = 1; i + 2 < n; i++) {
+        dy_tok *k = &toks[i];
+        if (word_is(k, tear) && word_is(&toks[i + 1], gas)) {
+            k->tag = T_NN;
+            toks[i + 1].tag = T_NN;
+            continue;
+        }
+        if ((k->tag != T_NN && k->tag != T_NNS) ||
+            (k->flags & (TOKF_CAP | TOKF_UPPER | TOKF_HYPHJOIN | TOKF_DIGIT)))
+            continue;
+        if (toks[i + 1].tag != T_TO || toks[i + 2].tag != T_VB)
+            continue;
+        if (toks[i - 1].tag != T_NNS && toks[i - 1].tag != T_NNPS &&
+            !plural_of_head(toks, n, i))
+            continue;
+        const tg_word *w = tok_word(t, k, m);
+        if (w && has_tag(t, w, T_VBP))
+            k->tag = T_VBP;
+    }
+}
+
 void dy_tagger_tag_memo(const dy_tagger *t, dy_tok *toks, size_t n,
                         dy_tagmemo *m)
 {
@@ -1728,6 +1800,7 @@ void dy_tagger_tag_memo(const dy_tagger *t, dy_tok *toks, size_t n,
     for (size_t b = 0; b < n; b += TG_WIN)
         prev = decode_window(t, toks, n, b, DY_MIN(n, b + TG_WIN), prev, &ss,
                              m);
+    plural_intent_verbs(t, toks, n, m);
     fix_up(t, toks, n, m);
     verbs_after_aux(t, toks, n, m);
 }

@@ -2,6 +2,7 @@
  * and calendar helpers used by every module. */
 #include "dy.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -534,18 +535,21 @@ int32_t dy_days_from_ymd(int y, int m, int d)
     return era * 146097 + (int32_t)doe - 719468;
 }
 
-void dy_ymd_from_days(int32_t z, int *y, int *m, int *d)
+void dy_ymd_from_days(int32_t days, int *y, int *m, int *d)
 {
-    z += 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
+    /* 64-bit: defined for every int32_t (open role bounds are INT32_MIN
+     * and INT32_MAX); years beyond int are clamped */
+    int64_t z = (int64_t)days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     unsigned doe = (unsigned)(z - era * 146097);
     unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int yy = (int)yoe + era * 400;
+    int64_t yy = (int64_t)yoe + era * 400;
     unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     unsigned mp = (5 * doy + 2) / 153;
     *d = (int)(doy - (153 * mp + 2) / 5 + 1);
     *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yy + (*m <= 2);
+    yy += *m <= 2;
+    *y = yy > INT_MAX ? INT_MAX : yy < INT_MIN ? INT_MIN : (int)yy;
 }
 
 static int days_in_month(int y, int m)

@@ -3,7 +3,10 @@
 # is missing. Uses sudo when not run as root.
 set -e
 # nodejs, npm and iso-codes build the gazetteer of places (docs/PLACES.md)
-PKGS="make gcc libc6-dev libutf8proc-dev liblingua-en-tagger-perl python3 nodejs npm iso-codes"
+PKGS="make gcc libc6-dev libutf8proc-dev liblingua-en-tagger-perl python3 iso-codes"
+# a Node.js from elsewhere (e.g. NodeSource, which bundles npm and conflicts
+# with Debian's npm package) is used as it is
+command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 [ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind g++"
 missing=""
 for p in $PKGS; do

@@ -523,6 +523,22 @@ static void test_words(const dy_tagger *t)
     CHECK_TAG(t, &k, "The World Health Organization (WHO) declared an "
               "emergency.", "WHO", "NNP");
     CHECK_TAG(t, &k, "The IMF approved a $ 3 billion loan.", "$", "$");
+
+    /* a verb of intent between a plural subject and "to" */
+    CHECK_TAG(t, &k, "Rebel commanders plan to attack the airport.", "plan",
+              "VBP");
+    CHECK_TAG(t, &k, "Members of the farmers union plan to block the roads.",
+              "plan", "VBP");
+    CHECK_TAG(t, &k, "Details of the peace plan to end the war emerged.",
+              "plan", "NN");
+    CHECK_TAG(t, &k, "The army's plan to seize the port failed.", "plan",
+              "NN");
+    /* an -ing complement of "began"; "today" before a verb */
+    CHECK_TAG(t, &k, "Coalition aircraft began striking rebel positions.",
+              "striking", "VBG");
+    CHECK_TAG(t, &k, "Ukraine today accused the separatists.", "today", "RB");
+    /* "tear gas" is a noun */
+    CHECK_TAG(t, &k, "Police fired tear gas at students.", "tear", "NN");
 }
 
 /* A sentence longer than the decoder's window: same tags as in short. */

@@ -16,6 +16,18 @@ static void test_calendar(void)
     CHECK_INT(dy_parse_date("2021-13-01", 10, &d), -1);
     CHECK_INT(dy_parse_date("2021-1-01", 9, &d), -1);
     CHECK_INT(dy_days_from_ymd(1970, 1, 1), 0);
+    /* round trip over a wide range, and the open role bounds (INT32_MIN,
+     * INT32_MAX) convert without overflow (UBSan checks this) */
+    for (int32_t k = -800000; k <= 800000; k += 997) {
+        int y, m, dd;
+        dy_ymd_from_days(k, &y, &m, &dd);
+        CHECK_INT(dy_days_from_ymd(y, m, dd), k);
+    }
+    int y, m, dd;
+    dy_ymd_from_days(INT32_MAX, &y, &m, &dd);
+    CHECK(y > 5000000 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31);
+    dy_ymd_from_days(INT32_MIN, &y, &m, &dd);
+    CHECK(y < -5000000 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31);
 }
 
 static void test_strtab(void)
