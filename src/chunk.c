@@ -263,7 +263,9 @@ static bool np_token(const dy_sa *sa, size_t i)
     /* the possessive 's between two nominals: "Sudan's government" */
     if ((t == T_POS || sa_is(sa, i, "'s") || sa_is(sa, i, "'")) && i > 0 &&
         (nominal(sa, i - 1) || in_mention(sa, i - 1)) && i + 1 < sa->n &&
-        sa->vg_at[i + 1] < 0 && !verbish(sa, i + 1) && t != T_VBZ)
+        sa->vg_at[i + 1] < 0 && t != T_VBZ &&
+        /* "Jordan's visiting King Abdullah", "Russia's ruling party" */
+        (!verbish(sa, i + 1) || adjectival_participle(sa, i + 1)))
         return true;
     return false;
 }
@@ -1695,7 +1697,9 @@ static int16_t speaker_of(const dy_sa *sa, int16_t k)
             if (s->clause != (uint16_t)par || s->e > sa->np[k].b ||
                 (par == (int)v->clause && h + 1 != g) ||
                 !dy_wc(&sa->t[s->head], WC_SAYING_VERBS) ||
-                !(s->flags & VG_FINITE) || s->subj < 0 ||
+                /* "was quoted as saying he would", ", saying they had":
+                 * a participle of saying speaks for its own subject */
+                !(s->flags & (VG_FINITE | VG_GERUND)) || s->subj < 0 ||
                 s->subj == k)
                 continue;
             const dy_np *q = &sa->np[s->subj];
@@ -1954,6 +1958,18 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
             mem->has_subj_person = 1;
             break;
         }
+    }
+    /* "met Jordan's King Abdullah", "met Russia's foreign minister": the
+     * object is the possessed phrase when it names an actor of its own
+     * ("condemned China's crackdown" keeps the possessor) */
+    for (size_t g = 0; g < sa->nvg; g++) {
+        int16_t o = sa->vg[g].obj;
+        if (o < 0 || !(sa->np[o].flags & NPF_POSS) || (size_t)o + 1 >= sa->nnp)
+            continue;
+        const dy_np *q = &sa->np[o + 1];
+        if (q->poss == o && q->nact && !q->act[0].possessor && !q->act[0].generic &&
+            !(q->flags & NPF_PRONOUN))
+            sa->vg[g].obj = (int16_t)(o + 1);
     }
 }
 

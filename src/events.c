@@ -305,6 +305,33 @@ static void collect(const dy_sa *sa, int16_t np, bool single, dy_actor *out,
     }
 }
 
+/* A slot that took the possessor of "Jordan's King Abdullah" or "Russia's
+ * foreign minister" means the possessed phrase when that names an actor of
+ * its own (the same rule dy_np_actors applies to objects). */
+static int16_t possessed(const dy_sa *sa, int16_t np)
+{
+    if (np < 0 || !(sa->np[np].flags & NPF_POSS) || (size_t)np + 1 >= sa->nnp)
+        return np;
+    const dy_np *q = &sa->np[np + 1];
+    if (q->poss == np && q->nact && !q->act[0].possessor && !q->act[0].generic &&
+        !(q->flags & NPF_PRONOUN))
+        return (int16_t)(np + 1);
+    return np;
+}
+
+/* Is there a verb group of v's clause between v and token `to`?
+ * ("refused to meet X, saying he would ...": the that-clause is what
+ * "saying" says, not what "refused" refuses) */
+static bool verb_between(const dy_sa *sa, const dy_vg *v, size_t to)
+{
+    for (size_t h = 0; h < sa->nvg; h++) {
+        const dy_vg *w = &sa->vg[h];
+        if (w != v && w->clause == v->clause && w->b >= v->e && w->e <= to)
+            return true;
+    }
+    return false;
+}
+
 /* Does NP q have an actor with a country (not just "---GOV")? */
 static bool np_real(const dy_sa *sa, int16_t q)
 {
@@ -651,7 +678,7 @@ static void verb_events(dy_sa *sa, bool *used)
         for (size_t i = 0; i < m.nused; i++)
             used[m.used[i]] = true;
         /* roles: explicit slots win, else grammatical roles */
-        int16_t src = m.src_np, tgt = m.tgt_np;
+        int16_t src = possessed(sa, m.src_np), tgt = possessed(sa, m.tgt_np);
         bool ssingle = m.src_single, tsingle = m.tgt_single;
         bool passive = (v->flags & VG_PASSIVE) != 0;
         /* "Israel is opposed to French mediation", "is committed to the
@@ -688,7 +715,8 @@ static void verb_events(dy_sa *sa, bool *used)
                 const dy_vg *c = &sa->vg[h];
                 int cc = c->clause;
                 if (sa->cl[cc].type == CL_THAT && sa->cl[cc].parent == (int)v->clause &&
-                    sa->cl[cc].b >= v->e && c->subj >= 0 && sa->np[c->subj].nact)
+                    sa->cl[cc].b >= v->e && c->subj >= 0 && sa->np[c->subj].nact &&
+                    !verb_between(sa, v, sa->cl[cc].b))
                     tgt = c->subj;
             }
         }

@@ -252,6 +252,35 @@ static void test_participle_object(void)
            0);
 }
 
+/* "met Uganda's visiting President Museveni": the one met is the
+ * possessed phrase when it names an actor; "condemned Uganda's crackdown"
+ * is aimed at the possessor */
+static void test_possessed_object(void)
+{
+    EXPECT("Uhuru Kenyatta met Uganda's visiting President Yoweri Museveni in "
+           "Nairobi.", "KENGOV", "UGAGOV", "04", 0);
+    EXPECT("Uhuru Kenyatta met Uganda's foreign minister on Monday.", "KENGOV",
+           "UGAGOV", "04", 0);
+    EXPECT("Uhuru Kenyatta condemned Uganda's crackdown on the opposition.",
+           "KENGOV", "UGA", "11", 0);
+}
+
+/* the speaker of a that-clause: "was quoted as saying he would", and a
+ * refusal followed by ", saying he would ..." keeps its own target */
+static void test_speaker(void)
+{
+    code1("2021-06-15", "Kenyan President Uhuru Kenyatta visited Uganda on "
+                        "Monday. King Mswati of Eswatini was quoted as "
+                        "saying he would host talks with Kenya.");
+    bool ok = has_event("SWZ", "KEN", "03", 3) && !has_event("KEN", "KEN", "", 3);
+    CHECK(ok);
+    if (!ok)
+        dump("quoted as saying he would host");
+    EXPECT("Uhuru Kenyatta refused to meet Tanzania's President Samia Suluhu "
+           "Hassan, saying he would only receive her in Nairobi.", "KENGOV",
+           "TZAGOV", "12", 0);
+}
+
 void suite_who(void)
 {
     if (dyad_dict_new(&wd) != DYAD_OK)
@@ -278,6 +307,8 @@ void suite_who(void)
         test_dated_states();
         test_false_actors();
         test_participle_object();
+        test_possessed_object();
+        test_speaker();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
