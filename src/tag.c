@@ -1754,9 +1754,10 @@ static void plural_intent_verbs(const dy_tagger *t, dy_tok *toks, size_t n,
         dy_tok *k = &toks[i];
         /* "began striking": an -ing form after a verb of beginning or
          * continuing is its complement, not an adjective */
-        if ((k->tag == T_JJ || k->tag == T_NN) && word_is(&toks[i - 1], aspect) &&
-            k->nlow > 5 && !memcmp(k->low + k->nlow - 3, "ing", 3) &&
-            !(k->flags & (TOKF_CAP | TOKF_UPPER))) {
+        if ((k->tag == T_JJ || k->tag == T_NN) && k->nlow > 5 &&
+            !memcmp(k->low + k->nlow - 3, "ing", 3) &&
+            !(k->flags & (TOKF_CAP | TOKF_UPPER)) &&
+            word_is(&toks[i - 1], aspect)) {
             const tg_word *w = tok_word(t, k, m);
             if (!w || has_tag(t, w, T_VBG))
                 k->tag = T_VBG;
@@ -1770,7 +1771,7 @@ static void plural_intent_verbs(const dy_tagger *t, dy_tok *toks, size_t n,
     }
     for (size_t i = 1; i + 2 < n; i++) {
         dy_tok *k = &toks[i];
-        if (word_is(k, tear) && word_is(&toks[i + 1], gas)) {
+        if (k->nlow == 4 && word_is(k, tear) && word_is(&toks[i + 1], gas)) {
             k->tag = T_NN;
             toks[i + 1].tag = T_NN;
             continue;
