@@ -1172,7 +1172,7 @@ static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
             dy_actor b = *a;
             if (which == 1)
                 b.code[3] = 0;
-            if (*np >= 1 && strncmp(pair[1].code, b.code, 3) == 0) {
+            if (*np >= 1 && dy_code3_eq(pair[1].code, b.code)) {
                 pair[1] = b;
                 continue;
             }
@@ -1238,8 +1238,8 @@ static void default_country(dy_sa *sa, dy_memory *mem)
             const dy_actor *a = &sa->np[k].act[i];
             if (!state_code(d, a))
                 continue;
-            if (!distinct || strncmp(only, a->code, 3) != 0) {
-                if (distinct && strncmp(only, a->code, 3) != 0)
+            if (!distinct || !dy_code3_eq(only, a->code)) {
+                if (distinct && !dy_code3_eq(only, a->code))
                     distinct = 2;
                 else
                     distinct = 1;
@@ -1249,7 +1249,7 @@ static void default_country(dy_sa *sa, dy_memory *mem)
             /* count for the story */
             int r;
             for (r = 0; r < mem->nroots; r++)
-                if (strncmp(mem->roots[r], a->code, 3) == 0)
+                if (dy_code3_eq(mem->roots[r], a->code))
                     break;
             if (r == mem->nroots && r < 16) {
                 memcpy(mem->roots[r], a->code, 3);
@@ -1307,8 +1307,8 @@ static const dy_actor *located_in(const dy_sa *sa, const char *not)
             const dy_mention *mm = &sa->ment[m];
             if ((mm->kind == PH_NAME || mm->kind == PH_CAPITAL) &&
                 sa->dict->ents[mm->entity].kind == ENT_COUNTRY && q->nact &&
-                strncmp(q->act[0].code, mm->code, 3) == 0 &&
-                strncmp(mm->code, not, 3) != 0)
+                dy_code3_eq(q->act[0].code, mm->code) &&
+                !dy_code3_eq(mm->code, not))
                 return &q->act[0];
         }
     }
@@ -1364,7 +1364,7 @@ static void ethnic_groups(dy_sa *sa)
         }
         if (!c && ethnic)
             c = located_in(sa, p->act[0].code);
-        if (!c || strncmp(c->code, p->act[0].code, 3) == 0)
+        if (!c || dy_code3_eq(c->code, p->act[0].code))
             continue;
         memcpy(p->act[0].code, c->code, 3);
         p->act[0].entity = c->entity;
@@ -1551,7 +1551,7 @@ static size_t petr_code(const dy_sa *sa, const tokrange *rg, size_t nrg,
         }
         dy_actor *a = &out[n++];
         set_actor(a, code, b, e, ent, base ? base->conf : have ? 0.9f : 0.5f);
-        a->generic = strncmp(code, "---", 3) == 0;
+        a->generic = dy_code3_eq(code, "---");
         a->petr = 1;
     }
     return n;

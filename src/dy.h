@@ -233,6 +233,18 @@ typedef enum dy_tag {
 const char *dy_tag_name(int tag);          /* "NN", "VBD", ","  */
 int dy_tag_from_lingua(const char *s, size_t n);   /* "ppc" -> T_COMMA */
 
+/* strncmp(a, b, 3) == 0, inline: the country part of two actor codes */
+static inline bool dy_code3_eq(const char *a, const char *b)
+{
+    for (int i = 0; i < 3; i++) {
+        if (a[i] != b[i])
+            return false;
+        if (!a[i])
+            return true;
+    }
+    return true;
+}
+
 static inline bool dy_tag_is_verb(int t) { return t >= T_VB && t <= T_VBZ; }
 static inline bool dy_tag_is_noun(int t) { return t >= T_NN && t <= T_NNS; }
 static inline bool dy_tag_is_adj(int t) { return t >= T_JJ && t <= T_JJS; }

@@ -471,10 +471,10 @@ static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
     /* "French and Egyptian warships launched war games": a show of force
      * by two countries together is a joint exercise (062) */
     if (strcmp(pt->code, "150") == 0 && nt == 0 && ns >= 2 &&
-        strncmp(srcs[0].code, srcs[1].code, 3) != 0) {
+        !dy_code3_eq(srcs[0].code, srcs[1].code)) {
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++)
-                if (i != j && strncmp(srcs[i].code, srcs[j].code, 3) != 0)
+                if (i != j && !dy_code3_eq(srcs[i].code, srcs[j].code))
                     push_event(sa, &srcs[i], &srcs[j], "062", pidx, vg, vb, ve,
                                (uint16_t)(flags | EV_RECIP));
         return;
@@ -769,7 +769,7 @@ static void verb_events(dy_sa *sa, bool *used)
          * forces a posture moves are the source's own, not its target */
         if (proot == 15 && tgt >= 0 && src >= 0 && tgt == v->obj &&
             sa->np[tgt].nact && sa->np[src].nact &&
-            strncmp(sa->np[tgt].act[0].code, sa->np[src].act[0].code, 3) == 0)
+            dy_code3_eq(sa->np[tgt].act[0].code, sa->np[src].act[0].code))
             tgt = -1;
         if (tgt < 0 && !passive && proot == 14)
             tgt = protest_target(sa, v->e, src);

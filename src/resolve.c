@@ -237,8 +237,8 @@ static const dy_vg *ev_vg(const dy_sa *sa, const dy_ev *e)
  * the organisation's first six characters. */
 static bool same_root(const char *a, const char *b)
 {
-    bool org = strncmp(a, "IGO", 3) == 0 || strncmp(a, "NGO", 3) == 0 ||
-               strncmp(a, "IMG", 3) == 0 || strncmp(a, "MNC", 3) == 0;
+    bool org = dy_code3_eq(a, "IGO") || dy_code3_eq(a, "NGO") ||
+               dy_code3_eq(a, "IMG") || dy_code3_eq(a, "MNC");
     return strncmp(a, b, org ? 6 : 3) == 0;
 }
 
@@ -759,7 +759,7 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             char d = in->code[il - 1];
             if (ol == 3 && o->code[2] >= '1' && o->code[2] <= '5' && il == 4 &&
                 d >= '1' && d <= '4' &&
-                (strncmp(in->code, "104", 3) == 0 || ir == 14)) {
+                (dy_code3_eq(in->code, "104") || ir == 14)) {
                 char sub[8];
                 snprintf(sub, sizeof sub, "%s%c", o->code, d);
                 set_code(o, sub, "protest with the demand it is held for");
@@ -987,7 +987,7 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             continue;
         const dy_actor *src = &sa->np[sa->vg[rg].subj].act[0];
         const dy_actor *tgt = &sa->np[cv->subj].act[0];
-        if (strncmp(src->code, tgt->code, 3) == 0)
+        if (dy_code3_eq(src->code, tgt->code))
             continue;
         /* the complement's own act, if coded, gives the demand's code */
         const char *code = "100";
@@ -1106,7 +1106,7 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
              * the place where it happened ("used tear gas in Monrovia to
              * disperse Liberian protesters"): keep the named one */
             if (a->has_tgt && b->has_tgt && strlen(b->tgt.code) == 3 &&
-                strlen(a->tgt.code) > 3 && strncmp(a->tgt.code, b->tgt.code, 3) == 0 &&
+                strlen(a->tgt.code) > 3 && dy_code3_eq(a->tgt.code, b->tgt.code) &&
                 place_target(sa, b)) {
                 drop(b, "same act as another event of the sentence");
                 continue;

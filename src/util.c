@@ -614,15 +614,17 @@ int dy_weekday(int32_t days)
 
 void dy_code_join(char out[32], const char *a, size_t alen, const char *b)
 {
-    size_t la = strlen(a);
-    if (alen && la > alen)
-        la = alen;
-    if (la > 31)
-        la = 31;
+    /* the lengths are counted only up to their caps (codes are short):
+     * min(strlen(a), alen or 31, 31), then min(strlen(b), 31 - la), b
+     * read after a is moved, as before */
+    size_t cap = alen && alen < 31 ? alen : 31;
+    size_t la = 0;
+    while (la < cap && a[la])
+        la++;
     memmove(out, a, la);
-    size_t lb = strlen(b);
-    if (la + lb > 31)
-        lb = 31 - la;
+    size_t lb = 0;
+    while (lb < 31 - la && b[lb])
+        lb++;
     memmove(out + la, b, lb);
     out[la + lb] = 0;
 }
