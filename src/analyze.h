@@ -180,6 +180,7 @@ typedef struct dy_petr_ctx {
 /* The analysis of one sentence (owned by the coder, reused). */
 typedef struct dy_sa {
     const dy_dict *dict;
+    const uint64_t *setbloom;   /* dy_set_blooms of dict, or NULL             */
     dy_doc *doc;
     const dy_sent *sent;
     size_t sidx;                /* sentence index                             */
@@ -259,6 +260,12 @@ void dy_clauses(dy_sa *sa);
 void dy_match_events(dy_sa *sa);
 /* resolve.c */
 void dy_resolve_events(dy_sa *sa, dy_memory *mem);
+
+/* Per set of d, two 64-bit blooms of its members' first [2 s] and last
+ * [2 s + 1] word ids, for a quick rejection before the set's binary search
+ * (one array per coder: the dictionary image stays as it is). NULL on
+ * OOM or without sets; free with dy_free. */
+uint64_t *dy_set_blooms(const dy_dict *d);
 
 /* chunk.c: the of/in/from attachment PETRARCH would merge into the
  * coordination starting at NP k (its first NP), or -1 */

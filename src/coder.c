@@ -80,6 +80,9 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
     dy_buf_init(&c->profbuf);
     /* lexicon lookups by word id (NULL: the tagger looks every token up) */
     c->tagmemo = d->tagger ? dy_tagmemo_new((size_t)d->words.n + 1) : NULL;
+    /* set blooms (NULL: set items are looked up without them) */
+    c->setbloom = dy_set_blooms(d);
+    c->sa->setbloom = c->setbloom;
     *out = c;
     return DYAD_OK;
 }
@@ -133,6 +136,7 @@ void dyad_coder_free(dyad_coder *c)
     dy_free(c->events);
     dy_free(c->evx);
     dy_tagmemo_free(c->tagmemo);
+    dy_free(c->setbloom);
     dy_free(c->sa);
     dy_free(c);
 }

@@ -52,11 +52,42 @@ static size_t member_at(const dy_sa *sa, const dy_set *s, uint32_t p, size_t k,
 /* Members of s whose first (dir > 0) or last (dir < 0) word is w: binary
  * search in the set's index. Returns the length of the longest matching
  * member at token k, or 0. */
+static inline uint64_t set_bit(uint32_t w)
+{
+    return 1ull << ((w * 0x9E3779B1u) >> 26);
+}
+
+uint64_t *dy_set_blooms(const dy_dict *d)
+{
+    if (!d->nsets)
+        return NULL;
+    uint64_t *b = dy_calloc(2 * d->nsets, sizeof *b);
+    if (!b)
+        return NULL;
+    for (size_t i = 0; i < d->nsets; i++) {
+        const dy_set *s = &d->sets[i];
+        if (!s->idx) {
+            b[2 * i] = b[2 * i + 1] = ~0ull; /* (no index: no rejection) */
+            continue;
+        }
+        for (uint32_t k = 0; k < s->nmem; k++) {
+            b[2 * i] |= set_bit((uint32_t)(s->idx[k] >> 32));
+            b[2 * i + 1] |= set_bit((uint32_t)(s->idx[s->nmem + k] >> 32));
+        }
+    }
+    return b;
+}
+
 static size_t set_lookup(const dy_sa *sa, const dy_set *s, uint32_t w,
                          size_t k, int dir)
 {
     /* most words begin (end) no member of any set */
     if (!w || !(sa->dict->winfo[w].flags & (dir > 0 ? W_SETFIRST : W_SETLAST)))
+        return 0;
+    /* nor a member of this set: its bloom of first (last) words */
+    if (sa->setbloom &&
+        !(sa->setbloom[2 * (size_t)(s - sa->dict->sets) + (dir < 0)] &
+          set_bit(w)))
         return 0;
     const uint64_t *idx = s->idx + (dir > 0 ? 0 : s->nmem);
     size_t lo = 0, hi = s->nmem;
