@@ -181,6 +181,8 @@ typedef struct dy_petr_ctx {
 typedef struct dy_sa {
     const dy_dict *dict;
     const uint64_t *setbloom;   /* dy_set_blooms of dict, or NULL             */
+    uint32_t *txmemo;           /* dy_timex_classes_memo's memo, or NULL      */
+    size_t ntxmemo;             /* its size: dict->words.n + 1                */
     dy_doc *doc;
     const dy_sent *sent;
     size_t sidx;                /* sentence index                             */

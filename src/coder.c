@@ -83,6 +83,10 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
     /* set blooms (NULL: set items are looked up without them) */
     c->setbloom = dy_set_blooms(d);
     c->sa->setbloom = c->setbloom;
+    /* date word classes by word id (NULL: computed for every token) */
+    c->txmemo = dy_calloc((size_t)d->words.n + 1, sizeof *c->txmemo);
+    c->sa->txmemo = c->txmemo;
+    c->sa->ntxmemo = c->txmemo ? (size_t)d->words.n + 1 : 0;
     *out = c;
     return DYAD_OK;
 }
@@ -137,6 +141,7 @@ void dyad_coder_free(dyad_coder *c)
     dy_free(c->evx);
     dy_tagmemo_free(c->tagmemo);
     dy_free(c->setbloom);
+    dy_free(c->txmemo);
     dy_free(c->sa);
     dy_free(c);
 }

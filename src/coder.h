@@ -25,6 +25,7 @@ struct dyad_coder {
     dy_sa *sa;
     dy_tagmemo *tagmemo;    /* lexicon lookups by word id, or NULL          */
     uint64_t *setbloom;     /* dy_set_blooms of the dictionary, or NULL     */
+    uint32_t *txmemo;       /* date word classes by word id, or NULL        */
     dy_memory mem;
     unsigned long seq;              /* documents coded                       */
     const char *id;

@@ -378,7 +378,7 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         cand = (sa->t[i].flags & TOKF_DIGIT) || dy_wc(&sa->t[i], WC_DATE_WORDS);
     uint32_t wf[DY_TX_CLASSES]; /* word classes, once for find and pick */
     if (cand)
-        dy_timex_classes(sa->t, sa->n, wf);
+        dy_timex_classes_memo(sa->t, sa->n, wf, sa->txmemo, sa->ntxmemo);
     size_t ntx = cand ? dy_timex_find_wf(sa->t, sa->n, wf, sa->story_days, 0,
                                          tx, 16)
                       : 0;

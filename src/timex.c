@@ -452,6 +452,38 @@ void dy_timex_classes(const dy_tok *toks, size_t n, uint32_t *wf)
         wf_fill(toks, n < DY_TX_CLASSES ? n : DY_TX_CLASSES, wf);
 }
 
+/* (a memo entry holds the classes with this bit set; 0 = not yet known;
+ * the classes use bits 0..22: WF_* and the keyword index) */
+#define WF_MEMO_SET (1u << 31)
+
+void dy_timex_classes_memo(const dy_tok *toks, size_t n, uint32_t *wf,
+                           uint32_t *memo, size_t nmemo)
+{
+    if (!memo) {
+        dy_timex_classes(toks, n, wf);
+        return;
+    }
+    if (!toks || !wf)
+        return;
+    pthread_once(&ws_once, ws_build);
+    size_t m = n < DY_TX_CLASSES ? n : DY_TX_CLASSES;
+    for (size_t k = 0; k < m; k++) {
+        /* a word's classes depend on its key (low) alone, and the word id
+         * names the key */
+        uint32_t w = toks[k].w;
+        if (w && w < nmemo) {
+            uint32_t v = memo[w];
+            if (!v) {
+                v = tok_wf(&toks[k]) | WF_MEMO_SET;
+                memo[w] = v;
+            }
+            wf[k] = v & ~WF_MEMO_SET;
+        } else {
+            wf[k] = tok_wf(&toks[k]);
+        }
+    }
+}
+
 /* The classes and keyword of token k (from the cache when there is one). */
 static inline uint32_t WFK(const uint32_t *wf, const dy_tok *t, size_t k)
 {

@@ -153,6 +153,12 @@ int dy_timex_pick(const dy_tok *toks, size_t n, const dy_timex *tx,
  * wf = NULL, or a sentence longer than DY_TX_CLASSES, as the plain ones). */
 #define DY_TX_CLASSES 256
 void dy_timex_classes(const dy_tok *toks, size_t n, uint32_t *wf);
+/* The same with a memo of the classes by dictionary word id (tok->w must
+ * be the id of tok->low in the dictionary whose word count, nmemo, sized
+ * the memo; zeroed at first; one per thread). A NULL memo is
+ * dy_timex_classes. */
+void dy_timex_classes_memo(const dy_tok *toks, size_t n, uint32_t *wf,
+                           uint32_t *memo, size_t nmemo);
 size_t dy_timex_find_wf(const dy_tok *toks, size_t n, const uint32_t *wf,
                         int32_t story_days, int future_hint, dy_timex *out,
                         size_t max);
