@@ -1040,6 +1040,19 @@ static bool code_has_agent(const char *code)
 
 
 
+/* Does code hold the 3-letter block blk after its country ("Hezbollah
+ * guerrillas" is LBNREBHEZ, not LBNREBHEZREB)? */
+static bool code_has_block(const char *code, const char *blk)
+{
+    size_t n = strlen(code);
+    if (strlen(blk) != 3)
+        return false;
+    for (size_t i = 3; i + 3 <= n; i += 3)
+        if (memcmp(code + i, blk, 3) == 0)
+            return true;
+    return false;
+}
+
 /* Is agent mention ag a title before a name that the dictionaries do not
  * know ("Judge Mariela Vantorres", "Foreign Minister Andres Allamand")?
  * The rest of the phrase is capitalised proper nouns that name no actor. */
@@ -1099,7 +1112,8 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
             dy_wc(&sa->t[p->prep], WC_LOCATIVE_PREPS))
             code[3] = 0;
         /* an organisation or country before an agent: "NATO troops" */
-        if (head && head->kind == PH_AGENT && use != head && takes_agent(d, use))
+        if (head && head->kind == PH_AGENT && use != head && takes_agent(d, use) &&
+            !code_has_block(code, head->code))
             dy_code_join(code, code, 0, head->code);
         set_actor(&a, code, use->b, use->e, use->entity, use->conf);
         np_add_actor(p, &a);

@@ -265,6 +265,15 @@ static void test_possessed_object(void)
            "KENGOV", "UGA", "11", 0);
 }
 
+/* an organisation whose code holds the agent keeps one copy of it */
+static void test_agent_once(void)
+{
+    EXPECT("Hezbollah guerrillas attacked an Israeli patrol on Sunday.",
+           "LBNREBHEZ", "ISRMIL", "19", 0);
+    EXPECT("NATO troops attacked a Taliban convoy in Helmand.",
+           "IGOWSTNATMIL", "AFGREBTAL", "19", 0);
+}
+
 /* the speaker of a that-clause: "was quoted as saying he would", and a
  * refusal followed by ", saying he would ..." keeps its own target */
 static void test_speaker(void)
@@ -309,6 +318,7 @@ void suite_who(void)
         test_participle_object();
         test_possessed_object();
         test_speaker();
+        test_agent_once();
         dyad_coder_free(wc);
     }
     dyad_dict_free(wd);
