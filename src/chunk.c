@@ -1040,6 +1040,21 @@ static bool code_has_agent(const char *code)
 
 
 
+/* Is NP p a demonym alone, perhaps after determiners and plain adjectives
+ * ("Russian", "senior Hungarian", "the top Russian")? */
+static bool bare_demonym(const dy_sa *sa, const dy_np *p)
+{
+    int m = sa->ment_at[p->e - 1];
+    if (m < 0 || sa->ment[m].kind != PH_ADJ || sa->ment[m].e != p->e)
+        return false;
+    for (size_t i = p->b; i < sa->ment[m].b; i++) {
+        int t = tag(sa, i);
+        if (in_mention(sa, i) || !(t == T_DT || t == T_JJ || t == T_JJS || t == T_RB))
+            return false;
+    }
+    return true;
+}
+
 /* Does code hold the 3-letter block blk after its country ("Hezbollah
  * guerrillas" is LBNREBHEZ, not LBNREBHEZREB)? */
 static bool code_has_block(const char *code, const char *blk)
@@ -1817,8 +1832,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         }
         /* "Russian and Ukrainian envoys" chunked as "Russian" + "and" +
          * "Ukrainian envoys": the first conjunct shares the agent head */
-        if (p->next_coord >= 0 && p->nact == 1 && p->e - p->b == 1 &&
-            sa->ment_at[p->b] >= 0 && sa->ment[sa->ment_at[p->b]].kind == PH_ADJ &&
+        if (p->next_coord >= 0 && p->nact == 1 && bare_demonym(sa, p) &&
             strlen(p->act[0].code) == 3) {
             const dy_np *n2 = &sa->np[p->next_coord];
             if (n2->nact && strlen(n2->act[0].code) >= 6 && !n2->act[0].generic &&

@@ -272,6 +272,11 @@ static void test_agent_once(void)
            "LBNREBHEZ", "ISRMIL", "19", 0);
     EXPECT("NATO troops attacked a Taliban convoy in Helmand.",
            "IGOWSTNATMIL", "AFGREBTAL", "19", 0);
+    /* coordinated demonyms share the agent, also after adjectives */
+    EXPECT("Senior Kenyan and Ugandan officials met in Nairobi on Monday.",
+           "KENGOV", "UGAGOV", "04", 0);
+    EXPECT("Senior Kenyan and Ugandan officials met in Nairobi on Monday.",
+           "UGAGOV", "KENGOV", "04", 0);
 }
 
 /* the speaker of a that-clause: "was quoted as saying he would", and a
