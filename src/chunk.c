@@ -1049,7 +1049,11 @@ static bool bare_demonym(const dy_sa *sa, const dy_np *p)
         return false;
     for (size_t i = p->b; i < sa->ment[m].b; i++) {
         int t = tag(sa, i);
-        if (in_mention(sa, i) || !(t == T_DT || t == T_JJ || t == T_JJS || t == T_RB))
+        /* "Senior Kenyan and ...": a capitalised first word may be tagged
+         * as a name */
+        bool first_cap = i == 0 && t == T_NNP;
+        if (in_mention(sa, i) ||
+            !(t == T_DT || t == T_JJ || t == T_JJS || t == T_RB || first_cap))
             return false;
     }
     return true;
