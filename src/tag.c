@@ -1663,6 +1663,30 @@ static void plural_intent_verbs(const dy_tagger *t, dy_tok *toks, size_t n)
         if (w && has_tag(t, w, T_VBP))
             k->tag = T_VBP;
     }
+    static const char *const rel[] = {"that", "which", "who", NULL};
+    static const char *const quant[] = {"any", "no", "all", "some", "many",
+                                        "these", "those", NULL};
+    for (size_t i = 2; i + 2 < n; i++) {
+        dy_tok *k = &toks[i];
+        if (k->flags & (TOKF_CAP | TOKF_UPPER | TOKF_HYPHJOIN | TOKF_DIGIT))
+            continue;
+        /* "a resolution that aims to tighten": after a relative pronoun
+         * that follows a noun, an -s form before "to" + verb is a verb */
+        if (k->tag == T_NNS && word_is(&toks[i - 1], rel) &&
+            dy_tag_is_noun(toks[i - 2].tag) && toks[i + 1].tag == T_TO &&
+            toks[i + 2].tag == T_VB) {
+            const tg_word *w = tok_word(t, k);
+            if (w && has_tag(t, w, T_VBZ))
+                k->tag = T_VBZ;
+        }
+        /* "remove any doubts Iraq still possesses": after a quantifier an
+         * -s form is a plural noun */
+        if (k->tag == T_VBZ && word_is(&toks[i - 1], quant)) {
+            const tg_word *w = tok_word(t, k);
+            if (w && has_tag(t, w, T_NNS))
+                k->tag = T_NNS;
+        }
+    }
 }
 
 void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
