@@ -598,6 +598,12 @@ static bool verb_follows(const dy_sa *sa, size_t i, size_t max)
     return false;
 }
 
+/* Is NP p a time expression ("on Sunday", "last week")? */
+static bool time_np(const dy_sa *sa, const dy_np *p)
+{
+    return dy_wc(&sa->t[p->head], WC_TIME_HEADS) && !p->nact;
+}
+
 void dy_clauses(dy_sa *sa)
 {
     sa->ncl = 0;
@@ -654,9 +660,26 @@ void dy_clauses(dy_sa *sa)
         }
         /* "said it would ...", "believe Russia will ...": a complement
          * clause without "that" after a verb of saying or thinking */
-        if (type < 0 && i > 0 && sa->vg_at[i - 1] >= 0 && sa->np_at[i] >= 0 &&
+        /* ("said on Tuesday it had halted", "said today they would"): a
+         * time phrase or adverb may stand between */
+        size_t sv = i;
+        while (sv > 1 && sa->vg_at[sv - 1] < 0 && sa->np_at[i] >= 0 &&
+               sa->np[sa->np_at[i]].b == i) {
+            int16_t q = sa->np_at[sv - 1];
+            if (tag(sa, sv - 1) == T_RB)
+                sv--;
+            else if (q >= 0 && time_np(sa, &sa->np[q]))
+                sv = sa->np[q].b;
+            else if (tag(sa, sv - 1) == T_IN && sa->np_at[sv] >= 0 &&
+                     sv < i && time_np(sa, &sa->np[sa->np_at[sv]]))
+                sv--;
+            else
+                break;
+        }
+        if (type < 0 && sv > 0 && (sv == i || sa->cl[cur].b < sv) &&
+            sa->vg_at[sv - 1] >= 0 && sa->np_at[i] >= 0 &&
             sa->np[sa->np_at[i]].b == i &&
-            dy_wc(&sa->t[sa->vg[sa->vg_at[i - 1]].head], WC_SAYING_VERBS)) {
+            dy_wc(&sa->t[sa->vg[sa->vg_at[sv - 1]].head], WC_SAYING_VERBS)) {
             const dy_np *q = &sa->np[sa->np_at[i]];
             size_t k = q->e;
             while (k < sa->n && sa->np_at[k] >= 0)
@@ -724,10 +747,6 @@ void dy_clauses(dy_sa *sa)
 
 
 /* A time expression used as a noun phrase ("today", "last week"). */
-static bool time_np(const dy_sa *sa, const dy_np *p)
-{
-    return dy_wc(&sa->t[p->head], WC_TIME_HEADS) && !p->nact;
-}
 
 /* Can NP k serve as a subject (not in a PP, not an apposition)? */
 static bool subject_np(const dy_sa *sa, size_t k)
@@ -1736,7 +1755,10 @@ static int16_t speaker_of(const dy_sa *sa, int16_t k)
                 s->subj == k)
                 continue;
             const dy_np *q = &sa->np[s->subj];
-            if (q->nact && !(q->flags & NPF_PRONOUN) && !q->act[0].generic)
+            /* "the rebels said they had captured": a country-less group
+             * speaks for "they" */
+            if (q->nact && !(q->flags & NPF_PRONOUN) &&
+                (!q->act[0].generic || w_in(sa, sa->np[k].head, WC_PRONOUNS_GROUP)))
                 return s->subj;
         }
         return -1;

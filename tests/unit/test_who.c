@@ -290,6 +290,13 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a complement without "that" after a time phrase; a group speaker */
+    EXPECT("Japan said on Tuesday it had halted economic aid to Kenya.",
+           "JPN", "KEN", "16", 0);
+    EXPECT_NOT("Japan said on Tuesday it had halted economic aid to Kenya.",
+               "JPN", "KEN", "01", 0);
+    EXPECT("The rebels said today they had captured the Kenyan border town "
+           "of Mandera.", "---REB", NULL, "19", 0);
     EXPECT("Uhuru Kenyatta refused to meet Tanzania's President Samia Suluhu "
            "Hassan, saying he would only receive her in Nairobi.", "KENGOV",
            "TZAGOV", "12", 0);
