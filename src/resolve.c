@@ -181,6 +181,26 @@ static bool closing_attribution(const dy_sa *sa, const dy_vg *g)
     return true;
 }
 
+/* The actor of the subject of the first finite verb before closing
+ * attribution g ("Croatian authorities are failing to uphold ..., a rights
+ * group protested"), when it names one with a country; NULL if none. */
+static const dy_actor *opening_subject(const dy_sa *sa, const dy_vg *g)
+{
+    for (size_t h = 0; h < sa->nvg; h++) {
+        const dy_vg *w = &sa->vg[h];
+        if (w == g || w->b >= g->b)
+            return NULL;
+        if (!(w->flags & VG_FINITE) || w->subj < 0)
+            continue;
+        const dy_np *q = &sa->np[w->subj];
+        if (q->b >= w->b || q->nact != 1 || (q->flags & NPF_PRONOUN) ||
+            q->act[0].generic)
+            return NULL;
+        return &q->act[0];
+    }
+    return NULL;
+}
+
 /* Verbs that stop a text from taking effect ("vetoed the resolution"). */
 static bool text_blocker(const dy_sa *sa, size_t k)
 {
@@ -599,6 +619,13 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             else if (protest)
                 set_code(e, "114", "closing attribution: a complaint");
             root = root_of(e->code);
+            /* the accused is who the clause before it is about */
+            const dy_actor *a;
+            if ((charge || protest) && !e->has_tgt && e->has_src &&
+                (a = opening_subject(sa, g)) && strcmp(a->code, e->src.code) != 0) {
+                e->tgt = *a;
+                e->has_tgt = 1;
+            }
         }
         if (g->flags & VG_NEG) {
             /* "will not meet their demands", "would never recognise

@@ -218,10 +218,10 @@ static const ev_case force[] = {
 static const ev_case attribution[] = {
     {"Kenyan soldiers attacked the student protesters, a rights group "
      "charged on Monday.",
-     "KENHRI>-:112 KENMIL>KENOPP:190"},
+     "KENHRI>KENMIL:112 KENMIL>KENOPP:190"},
     {"Hungary is failing to protect its minorities, a rights group "
      "protested on Friday.",
-     "HUNHRI>-:114"},
+     "HUNHRI>HUN:114"},
     {"After the vote, Kenyan opposition supporters protested in Mombasa.",
      "KENOPP>-:141"},
     {"Russia vetoed a UN resolution condemning its invasion of Ukraine.",

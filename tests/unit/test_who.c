@@ -290,6 +290,9 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a closing attribution that accuses is aimed at the clause before */
+    EXPECT("Kenyan police beat detained protesters in Nairobi, a human "
+           "rights group charged on Saturday.", "KENHRI", "KENCOP", "11", 0);
     /* a complement without "that" after a time phrase; a group speaker */
     EXPECT("Japan said on Tuesday it had halted economic aid to Kenya.",
            "JPN", "KEN", "16", 0);
