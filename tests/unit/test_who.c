@@ -290,6 +290,9 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a complaint to a third party is aimed at whom it is about */
+    EXPECT("Kenya complained to the African Union over Somali border raids.",
+           "KEN", "SOM", "11", 0);
     /* a closing attribution that accuses is aimed at the clause before */
     EXPECT("Kenyan police beat detained protesters in Nairobi, a human "
            "rights group charged on Saturday.", "KENHRI", "KENCOP", "11", 0);
