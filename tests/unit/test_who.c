@@ -233,7 +233,7 @@ static void test_dated_states(void)
 static void test_false_actors(void)
 {
     EXPECT("Jewish settlers in the West Bank attacked Palestinian farmers.",
-           "PSECVL", "PSEAGR", "19", 0);
+           "ISRCVL", "PSEAGR", "19", 0);
     EXPECT_NOT("Jewish settlers in the West Bank attacked Palestinian "
                "farmers.", "WST", "PSEAGR", "", 3);
     EXPECT("Angry Spanish farmers blocked the Europe Bridge on Monday.",
