@@ -1161,6 +1161,11 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     const dy_mention *ag = head && head->kind == PH_AGENT ? head : NULL;
     if (!ag && agent && (agent->e == p->e || title_of_name(sa, agent, p)))
         ag = agent;
+    /* "rebel positions", "an Israeli army post", "Kurdish rebel training
+     * camps": what an armed group holds stands for the group */
+    if (!ag && agent && !head && agent->e + 2 >= p->e &&
+        dy_wc(&sa->t[p->head], WC_HELD_NOUNS))
+        ag = agent;
     for (size_t k = 0; k < nmod; k++) {
         if (!mods[k]->code[0])
             continue;

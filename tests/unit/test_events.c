@@ -207,7 +207,7 @@ static const ev_case force[] = {
      "IRQUAF>IRQGOV:185"},
     {"Ethiopian forces launched rocket fire against rebel camps near the "
      "border.",
-     "ETHMIL>-:194"},
+     "ETHMIL>ETHREB:194"},
     {"Syria allowed thousands of refugees to return home.", "SYR>SYRREF:080"},
     /* "proposed" is no proposal here */
     {"Ankara rejected proposed Greek changes to the treaty.", "TURGOV>GRC:127"},

@@ -290,6 +290,11 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* what an armed group holds stands for the group */
+    EXPECT("Ethiopian troops captured a Somali rebel stronghold on Monday.",
+           "ETHMIL", "SOMREB", "19", 0);
+    EXPECT("Kenyan warplanes bombed Somali militant training camps.", "KENMIL",
+           "SOMREB", "18", 0);
     /* a complaint to a third party is aimed at whom it is about */
     EXPECT("Kenya complained to the African Union over Somali border raids.",
            "KEN", "SOM", "11", 0);
