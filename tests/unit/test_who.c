@@ -290,6 +290,11 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a possessor of the subject's own country is no target */
+    EXPECT("The Kenyan President reiterated Kenya's support for the "
+           "territorial integrity of Somalia.", "KENGOV", "SOM", "03", 0);
+    EXPECT_NOT("The Kenyan President reiterated Kenya's support for the "
+               "territorial integrity of Somalia.", "KENGOV", "KEN", "", 0);
     /* what an armed group holds stands for the group */
     EXPECT("Ethiopian troops captured a Somali rebel stronghold on Monday.",
            "ETHMIL", "SOMREB", "19", 0);
