@@ -186,10 +186,10 @@ static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
     }
     if (best == UINT32_MAX)
         return best;
-    /* "near the town of Kirkuk" is no garbled surname: a word the
-     * gazetteer knows as a place is not read as a person */
-    if (d->ents[d->phr[best].entity].kind == ENT_PERSON && d->gaz &&
-        dy_gaz_lookup(d->gaz, t->s, t->n, NULL, NULL) >= 0)
+    /* "near the town of Kirkuk" is no garbled surname and "Chechnya" no
+     * garbled "Czechia": a word the gazetteer knows as a place is not read
+     * as a person or a country */
+    if (d->gaz && dy_gaz_lookup(d->gaz, t->s, t->n, NULL, NULL) >= 0)
         return UINT32_MAX;
     *conf = 1.0f - (float)bestd / (float)(nk + 1);
     return best;

@@ -1705,11 +1705,41 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
 
 #endif /* DY_TAG_COMPAT */
 
+/* The American spelling of a British one the lexicon may lack ("labour"
+ * -> "labor", "defence" -> "defense", "centre" -> "center"); 0 if none. */
+static size_t us_spelling(const char *low, size_t n, char *out, size_t cap)
+{
+    if (n < 5 || n + 1 > cap)
+        return 0;
+    memcpy(out, low, n);
+    out[n] = 0;
+    if (memcmp(low + n - 4, "ence", 4) == 0) {
+        out[n - 2] = 's';
+        return n;
+    }
+    if (memcmp(low + n - 3, "tre", 3) == 0) {
+        out[n - 2] = 'e';
+        out[n - 1] = 'r';
+        return n;
+    }
+    for (size_t i = 1; i + 3 <= n; i++)
+        if (memcmp(low + i, "our", 3) == 0) {
+            memmove(out + i + 1, out + i + 2, n - i - 2);
+            out[n - 1] = 0;
+            return n - 1;
+        }
+    return 0;
+}
+
 int dy_tagger_common(const dy_tagger *t, const char *low, size_t n)
 {
     if (!t || !n)
         return 0;
     const tg_word *w = lookup(t, low, n);
+    char us[64];
+    size_t nu;
+    if (!w && (nu = us_spelling(low, n, us, sizeof us)) != 0)
+        w = lookup(t, us, nu);
     if (!w || w->total <= 0)
         return 0;
     float proper = 0;

@@ -290,6 +290,13 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a place the gazetteer knows is no garbled country ("Chechnya" is not
+     * "Czechia"); a British spelling of a common word is guarded as one
+     * ("labour reforms" are not the Labour Party) */
+    EXPECT_NOT("Russian warplanes bombed rebel positions in Chechnya.",
+               "RUSMIL", "CZE", "", 0);
+    EXPECT_NOT("Kenyan workers went on strike to protest against labour "
+               "reforms.", "KENLAB", "GBR", "", 3);
     /* a possessor of the subject's own country is no target */
     EXPECT("The Kenyan President reiterated Kenya's support for the "
            "territorial integrity of Somalia.", "KENGOV", "SOM", "03", 0);
