@@ -800,8 +800,12 @@ static void verb_events(dy_sa *sa, bool *used)
         int pm_src = -1, pm_tgt = -1;
         if (tgt < 0 && !passive && proot == 15)
             pm_tgt = place_mention(sa, v->e, hi, true); /* "to the ... border" */
+        /* "Egypt and Israel signed a treaty in Washington": the place of
+         * a reciprocal act between a compound subject is a venue */
+        bool between = pt->reciprocal && src >= 0 &&
+                       sa->np[sa->np[src].first_coord].next_coord >= 0;
         if (pm_tgt < 0 && tgt < 0 && !passive && proot != 1 && proot != 2 &&
-            proot != 4)
+            proot != 4 && !between)
             pm_tgt = place_mention(sa, v->e, hi, false);
         if (src < 0 && passive &&
             (proot == 9 || proot == 11 || proot == 16 || proot == 17))

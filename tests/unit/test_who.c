@@ -290,6 +290,11 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* the place of a reciprocal act between a compound subject is a venue */
+    EXPECT("Kenya and Uganda signed a border treaty in Washington.", "KEN",
+           "UGA", "05", 0);
+    EXPECT_NOT("Kenya and Uganda signed a border treaty in Washington.",
+               "KEN", "USA", "", 0);
     /* a place the gazetteer knows is no garbled country ("Chechnya" is not
      * "Czechia"); a British spelling of a common word is guarded as one
      * ("labour reforms" are not the Labour Party) */
