@@ -290,6 +290,10 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a capitalised word before a common noun is no garbled person name
+     * ("Leopard tanks" is not "Leotard") */
+    EXPECT("Germany agreed to send Leopard tanks to Kenya.", "DEU", "KEN",
+           "03", 0);
     /* the place of a reciprocal act between a compound subject is a venue */
     EXPECT("Kenya and Uganda signed a border treaty in Washington.", "KEN",
            "UGA", "05", 0);
