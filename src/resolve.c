@@ -789,6 +789,29 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             break;
         }
     }
+    /* 1b'. "summoned the Japanese ambassador to protest", "recalled its
+     * envoy in protest": a protest that is the purpose of a diplomatic act
+     * of disapproval or of reduced relations is that act, not a
+     * demonstration */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *in = &sa->ev[i];
+        if (in->dropped || (in->flags & (EV_PETR | EV_NOUN)) || in->vg >= sa->nvg ||
+            root_of(in->code) != 14)
+            continue;
+        const dy_vg *iv = &sa->vg[in->vg];
+        if (!(iv->flags & VG_INF) || iv->ctrl < 0)
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            const dy_ev *o = &sa->ev[k];
+            int orr = root_of(o->code);
+            if (k == i || o->dropped || o->vg != (uint16_t)iv->ctrl ||
+                (orr != 11 && orr != 16 && orr != 12) ||
+                o->has_src != in->has_src || strcmp(o->src.code, in->src.code) != 0)
+                continue;
+            drop(in, "the purpose of a diplomatic protest");
+            break;
+        }
+    }
     /* 1c. "vetoed a resolution censuring Nicaragua", "rejected a plan
      * calling for talks": what a participle says of a text that is
      * vetoed, rejected or blocked did not happen */

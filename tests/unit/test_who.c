@@ -290,6 +290,11 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a protest that is the purpose of a diplomatic act is that act */
+    EXPECT("Kenya summoned the Ugandan ambassador to protest.", "KEN",
+           "UGAGOV", "11", 0);
+    EXPECT_NOT("Kenya summoned the Ugandan ambassador to protest.", "KEN",
+               NULL, "14", 3);
     /* a capitalised word before a common noun is no garbled person name
      * ("Leopard tanks" is not "Leotard") */
     EXPECT("Germany agreed to send Leopard tanks to Kenya.", "DEU", "KEN",
