@@ -725,6 +725,15 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             e->flags |= EV_NEG;
             continue;
         }
+        /* "the ceasefire between Armenia and Azerbaijan collapsed", "the
+         * talks broke down": an event noun whose verb says it failed */
+        if ((e->flags & EV_NOUN) && g->subj >= 0 && e->verb_b < sa->n &&
+            sa->np_at[e->verb_b] >= 0 &&
+            sa->np[sa->np_at[e->verb_b]].first_coord == sa->np[g->subj].first_coord &&
+            dy_wc(&sa->t[g->head], WC_FAILURE_VERBS)) {
+            drop(e, "the act is said to have failed");
+            continue;
+        }
         /* "talks between X and Y are scheduled to begin": an event noun
          * whose verb plans it */
         if ((e->flags & EV_NOUN) && plans_complement(sa, g))

@@ -207,6 +207,12 @@
       "compounds", "convoy", "convoys", "checkpoint", "checkpoints", \
       "barracks", "installation", "installations", "depot", "depots", \
       "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles") \
+    X(FAILURE_VERBS, "collapse", "collapsed", "collapses", "collapsing", \
+      "fail", "failed", "fails", "falter", "faltered", "falters", "stall", \
+      "stalled", "stalls", "unravel", "unravelled", "unraveled", \
+      "unravels", "broke", "breaks", "crumbled", "crumble", "foundered", \
+      "founder", "floundered", "expired", "expire", "expires", "lapsed", \
+      "lapse") \
     X(DAY_WORDS, "today", "yesterday", "tomorrow", "tonight", "monday", \
       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
 

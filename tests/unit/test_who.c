@@ -290,6 +290,11 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* an event noun whose verb says it failed is not coded */
+    EXPECT_NOT("The ceasefire between Kenya and Uganda collapsed on Monday.",
+               "KEN", "UGA", "", 3);
+    EXPECT("Talks between Kenya and Uganda resumed on Monday.", "KEN", "UGA",
+           "04", 3);
     /* a protest that is the purpose of a diplomatic act is that act */
     EXPECT("Kenya summoned the Ugandan ambassador to protest.", "KEN",
            "UGAGOV", "11", 0);
