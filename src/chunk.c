@@ -1166,12 +1166,21 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     if (!ag && agent && !head && agent->e + 2 >= p->e &&
         dy_wc(&sa->t[p->head], WC_HELD_NOUNS))
         ag = agent;
+    /* "Russian positions", "Israeli military posts": a state's positions
+     * and bases are its military's */
+    bool mil_held = !ag && !head && dy_wc(&sa->t[p->head], WC_MIL_HELD_NOUNS) &&
+                    !(p->e < sa->n && (sa_is(sa, p->e, "on") || sa_is(sa, p->e, "about") ||
+                                       sa_is(sa, p->e, "over") || sa_is(sa, p->e, "regarding") ||
+                                       sa_is(sa, p->e, "toward") || sa_is(sa, p->e, "towards")));
     for (size_t k = 0; k < nmod; k++) {
         if (!mods[k]->code[0])
             continue;
         char code[32];
         if (ag && takes_agent(d, mods[k]))
             dy_code_join(code, mods[k]->code, 0, ag->code);
+        else if (mil_held && mods[k]->e <= p->head && takes_agent(d, mods[k]) &&
+                 strlen(mods[k]->code) == 3)
+            dy_code_join(code, mods[k]->code, 0, "MIL");
         else
             dy_code_join(code, mods[k]->code, 0, "");
         set_actor(&a, code, mods[k]->b, ag ? ag->e : mods[k]->e,

@@ -207,6 +207,10 @@
       "compounds", "convoy", "convoys", "checkpoint", "checkpoints", \
       "barracks", "installation", "installations", "depot", "depots", \
       "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles") \
+    X(MIL_HELD_NOUNS, "positions", "base", "bases", \
+      "outpost", "outposts", "posts", "trenches", "bunker", \
+      "bunkers", "barracks", "garrison", "garrisons", "stronghold", \
+      "strongholds", "frontline", "frontlines") \
     X(FAILURE_VERBS, "collapse", "collapsed", "collapses", "collapsing", \
       "fail", "failed", "fails", "falter", "faltered", "falters", "stall", \
       "stalled", "stalls", "unravel", "unravelled", "unraveled", \

@@ -203,9 +203,9 @@ static void test_threat_demand_targets(void)
 static void test_coordinated_agents(void)
 {
     EXPECT("Ethiopian helicopters and tanks attacked Eritrean positions.",
-           "ETHMIL", "ERI", "19", 0);
+           "ETHMIL", "ERIMIL", "19", 0);
     EXPECT("Russia and the rebels attacked Ukrainian positions.", "---REB",
-           "UKR", "19", 0);
+           "UKRMIL", "19", 0);
 }
 
 /* "between X and Y" after the verb's object: both are targets. */
@@ -290,6 +290,12 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a state's positions and bases are its military's, its positions on
+     * an issue are not */
+    EXPECT("Ethiopian troops shelled Somali positions near the border.",
+           "ETHMIL", "SOMMIL", "19", 0);
+    EXPECT("Kenya criticised the Somali positions on the maritime dispute.",
+           "KEN", "SOM", "11", 0);
     /* an event noun whose verb says it failed is not coded */
     EXPECT_NOT("The ceasefire between Kenya and Uganda collapsed on Monday.",
                "KEN", "UGA", "", 3);
