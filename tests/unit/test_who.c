@@ -290,6 +290,16 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a reciprocal act of "the two leaders" is between them; the place
+     * is a venue */
+    code1("2021-06-15", "Uhuru Kenyatta met Yoweri Museveni in Nairobi on "
+                        "Monday. The two leaders agreed a ceasefire in "
+                        "Somalia's Gedo region.");
+    bool ok2 = has_event("KENGOV", "UGAGOV", "08", 0) &&
+               !has_event("KENGOV", "SOM", "08", 3);
+    CHECK(ok2);
+    if (!ok2)
+        dump("the two leaders agreed a ceasefire");
     /* a state's positions and bases are its military's, its positions on
      * an issue are not */
     EXPECT("Ethiopian troops shelled Somali positions near the border.",
