@@ -1214,6 +1214,13 @@ static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
         return;
     mem->last_actor = p->act[0];
     mem->has_actor = 1;
+    /* "Houthi rebels ... The group said": a named organisation */
+    if (p->act[0].entity != UINT32_MAX && !(p->flags & NPF_PRONOUN) &&
+        sa->dict->ents[p->act[0].entity].kind == ENT_ACTOR &&
+        strncmp(p->act[0].code, "IGO", 3) != 0) {
+        mem->last_group = p->act[0];
+        mem->has_group = 1;
+    }
     for (size_t i = 0; i < p->nact; i++) {
         const dy_actor *a = &p->act[i];
         if (a->entity != UINT32_MAX &&
@@ -1996,6 +2003,14 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                     a.conf = 0.6f;
                     np_add_actor(p, &a);
                 }
+            } else if ((p->flags & NPF_DEFDESC) && p->e - p->b == 2 &&
+                       w_in(sa, p->head, WC_GROUP_NOUNS) && mem->has_group) {
+                /* "the group", "the movement": the organisation named last */
+                a = mem->last_group;
+                a.b = p->b;
+                a.e = p->e;
+                a.conf = 0.6f;
+                np_add_actor(p, &a);
             } else if (pair_description(sa, p) &&
                        (mem->n_lead == 2 || mem->n_state == 2)) {
                 bool lead = pair_of_leaders(sa, p) ? mem->n_lead == 2

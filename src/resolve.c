@@ -598,6 +598,42 @@ static bool vg_chained(const dy_sa *sa, size_t a, size_t b)
     return false;
 }
 
+/* "Houthi rebels attacked a ship. Washington condemned the attack.": a
+ * condemnation, accusation, demand or rejection aimed at "the attack" (a
+ * definite violent act with no actor of its own) is aimed at whoever the
+ * story last said attacked; then this sentence's attackers are remembered
+ * for the next ones. */
+static void attack_references(dy_sa *sa, dy_memory *mem)
+{
+    for (size_t i = 0; i < sa->nev && mem->has_attacker; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *v = ev_vg(sa, e);
+        int r = root_of(e->code);
+        if (e->dropped || e->has_tgt || !e->has_src || !v || v->obj < 0 ||
+            (e->flags & (EV_PETR | EV_NOUN)) || (r != 10 && r != 11 && r != 12))
+            continue;
+        const dy_np *o = &sa->np[v->obj];
+        if (o->nact || !(o->flags & NPF_DEFDESC) ||
+            !dy_wc(&sa->t[o->head], WC_ATTACK_NOUNS) ||
+            strncmp(mem->last_attacker.code, e->src.code, 3) == 0)
+            continue;
+        e->tgt = mem->last_attacker;
+        e->tgt.b = o->b;
+        e->tgt.e = o->e;
+        e->tgt.conf = 0.6f;
+        e->has_tgt = 1;
+    }
+    for (size_t i = 0; i < sa->nev; i++) {
+        const dy_ev *e = &sa->ev[i];
+        int r = root_of(e->code);
+        if (!e->dropped && e->has_src && !e->src.generic && (r == 18 || r == 19 || r == 20) &&
+            !(e->flags & EV_PETR)) {
+            mem->last_attacker = e->src;
+            mem->has_attacker = 1;
+        }
+    }
+}
+
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
     /* 1. modality of each event's own verb group */
@@ -1182,5 +1218,6 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             drop(b, "same act as another event of the sentence");
         }
     }
+    attack_references(sa, mem);
     date_events(sa, mem);
 }

@@ -211,6 +211,13 @@
       "outpost", "outposts", "posts", "trenches", "bunker", \
       "bunkers", "barracks", "garrison", "garrisons", "stronghold", \
       "strongholds", "frontline", "frontlines") \
+    X(ATTACK_NOUNS, "attack", "attacks", "bombing", "bombings", "killing", \
+      "killings", "shelling", "strike", "strikes", "airstrike", \
+      "airstrikes", "raid", "raids", "assault", "massacre", "ambush", \
+      "abduction", "kidnapping", "invasion", "incursion", "offensive", \
+      "shooting", "assassination") \
+    X(GROUP_NOUNS, "group", "movement", "organisation", "organization", \
+      "militia", "faction", "alliance", "coalition", "outfit") \
     X(FAILURE_VERBS, "collapse", "collapsed", "collapses", "collapsing", \
       "fail", "failed", "fails", "falter", "faltered", "falters", "stall", \
       "stalled", "stalls", "unravel", "unravelled", "unraveled", \

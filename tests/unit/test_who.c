@@ -300,6 +300,18 @@ static void test_speaker(void)
     CHECK(ok2);
     if (!ok2)
         dump("the two leaders agreed a ceasefire");
+    /* "the group" is the organisation named last; "the attack" was made
+     * by whoever last attacked */
+    code1("2024-01-10", "Houthi rebels attacked a ship in the Red Sea on "
+                        "Tuesday. The group said it targeted the vessel "
+                        "because of its links to Israel. Kenya condemned "
+                        "the attack.");
+    bool ok3 = has_event("YEMREBHTH", NULL, "19", 0) &&
+               !has_event("KEN", NULL, "11", 3) &&
+               has_event("KEN", "YEMREBHTH", "11", 0);
+    CHECK(ok3);
+    if (!ok3)
+        dump("the group ... the attack");
     /* a state's positions and bases are its military's, its positions on
      * an issue are not */
     EXPECT("Ethiopian troops shelled Somali positions near the border.",
