@@ -598,6 +598,12 @@ static bool verb_follows(const dy_sa *sa, size_t i, size_t max)
     return false;
 }
 
+/* Is NP p a time expression ("on Sunday", "last week")? */
+static bool time_np(const dy_sa *sa, const dy_np *p)
+{
+    return dy_wc(&sa->t[p->head], WC_TIME_HEADS) && !p->nact;
+}
+
 void dy_clauses(dy_sa *sa)
 {
     sa->ncl = 0;
@@ -654,9 +660,26 @@ void dy_clauses(dy_sa *sa)
         }
         /* "said it would ...", "believe Russia will ...": a complement
          * clause without "that" after a verb of saying or thinking */
-        if (type < 0 && i > 0 && sa->vg_at[i - 1] >= 0 && sa->np_at[i] >= 0 &&
+        /* ("said on Tuesday it had halted", "said today they would"): a
+         * time phrase or adverb may stand between */
+        size_t sv = i;
+        while (sv > 1 && sa->vg_at[sv - 1] < 0 && sa->np_at[i] >= 0 &&
+               sa->np[sa->np_at[i]].b == i) {
+            int16_t q = sa->np_at[sv - 1];
+            if (tag(sa, sv - 1) == T_RB)
+                sv--;
+            else if (q >= 0 && time_np(sa, &sa->np[q]))
+                sv = sa->np[q].b;
+            else if (tag(sa, sv - 1) == T_IN && sa->np_at[sv] >= 0 &&
+                     sv < i && time_np(sa, &sa->np[sa->np_at[sv]]))
+                sv--;
+            else
+                break;
+        }
+        if (type < 0 && sv > 0 && (sv == i || sa->cl[cur].b < sv) &&
+            sa->vg_at[sv - 1] >= 0 && sa->np_at[i] >= 0 &&
             sa->np[sa->np_at[i]].b == i &&
-            dy_wc(&sa->t[sa->vg[sa->vg_at[i - 1]].head], WC_SAYING_VERBS)) {
+            dy_wc(&sa->t[sa->vg[sa->vg_at[sv - 1]].head], WC_SAYING_VERBS)) {
             const dy_np *q = &sa->np[sa->np_at[i]];
             size_t k = q->e;
             while (k < sa->n && sa->np_at[k] >= 0)
@@ -724,10 +747,6 @@ void dy_clauses(dy_sa *sa)
 
 
 /* A time expression used as a noun phrase ("today", "last week"). */
-static bool time_np(const dy_sa *sa, const dy_np *p)
-{
-    return dy_wc(&sa->t[p->head], WC_TIME_HEADS) && !p->nact;
-}
 
 /* Can NP k serve as a subject (not in a PP, not an apposition)? */
 static bool subject_np(const dy_sa *sa, size_t k)
@@ -1040,6 +1059,38 @@ static bool code_has_agent(const char *code)
 
 
 
+/* Is NP p a demonym alone, perhaps after determiners and plain adjectives
+ * ("Russian", "senior Hungarian", "the top Russian")? */
+static bool bare_demonym(const dy_sa *sa, const dy_np *p)
+{
+    int m = sa->ment_at[p->e - 1];
+    if (m < 0 || sa->ment[m].kind != PH_ADJ || sa->ment[m].e != p->e)
+        return false;
+    for (size_t i = p->b; i < sa->ment[m].b; i++) {
+        int t = tag(sa, i);
+        /* "Senior Kenyan and ...": a capitalised first word may be tagged
+         * as a name */
+        bool first_cap = i == 0 && t == T_NNP;
+        if (in_mention(sa, i) ||
+            !(t == T_DT || t == T_JJ || t == T_JJS || t == T_RB || first_cap))
+            return false;
+    }
+    return true;
+}
+
+/* Does code hold the 3-letter block blk after its country ("Hezbollah
+ * guerrillas" is LBNREBHEZ, not LBNREBHEZREB)? */
+static bool code_has_block(const char *code, const char *blk)
+{
+    size_t n = strlen(code);
+    if (strlen(blk) != 3)
+        return false;
+    for (size_t i = 3; i + 3 <= n; i += 3)
+        if (memcmp(code + i, blk, 3) == 0)
+            return true;
+    return false;
+}
+
 /* Is agent mention ag a title before a name that the dictionaries do not
  * know ("Judge Mariela Vantorres", "Foreign Minister Andres Allamand")?
  * The rest of the phrase is capitalised proper nouns that name no actor. */
@@ -1099,7 +1150,8 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
             dy_wc(&sa->t[p->prep], WC_LOCATIVE_PREPS))
             code[3] = 0;
         /* an organisation or country before an agent: "NATO troops" */
-        if (head && head->kind == PH_AGENT && use != head && takes_agent(d, use))
+        if (head && head->kind == PH_AGENT && use != head && takes_agent(d, use) &&
+            !code_has_block(code, head->code))
             dy_code_join(code, code, 0, head->code);
         set_actor(&a, code, use->b, use->e, use->entity, use->conf);
         np_add_actor(p, &a);
@@ -1109,12 +1161,26 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     const dy_mention *ag = head && head->kind == PH_AGENT ? head : NULL;
     if (!ag && agent && (agent->e == p->e || title_of_name(sa, agent, p)))
         ag = agent;
+    /* "rebel positions", "an Israeli army post", "Kurdish rebel training
+     * camps": what an armed group holds stands for the group */
+    if (!ag && agent && !head && agent->e + 2 >= p->e &&
+        dy_wc(&sa->t[p->head], WC_HELD_NOUNS))
+        ag = agent;
+    /* "Russian positions", "Israeli military posts": a state's positions
+     * and bases are its military's */
+    bool mil_held = !ag && !head && dy_wc(&sa->t[p->head], WC_MIL_HELD_NOUNS) &&
+                    !(p->e < sa->n && (sa_is(sa, p->e, "on") || sa_is(sa, p->e, "about") ||
+                                       sa_is(sa, p->e, "over") || sa_is(sa, p->e, "regarding") ||
+                                       sa_is(sa, p->e, "toward") || sa_is(sa, p->e, "towards")));
     for (size_t k = 0; k < nmod; k++) {
         if (!mods[k]->code[0])
             continue;
         char code[32];
         if (ag && takes_agent(d, mods[k]))
             dy_code_join(code, mods[k]->code, 0, ag->code);
+        else if (mil_held && mods[k]->e <= p->head && takes_agent(d, mods[k]) &&
+                 strlen(mods[k]->code) == 3)
+            dy_code_join(code, mods[k]->code, 0, "MIL");
         else
             dy_code_join(code, mods[k]->code, 0, "");
         set_actor(&a, code, mods[k]->b, ag ? ag->e : mods[k]->e,
@@ -1148,6 +1214,13 @@ static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
         return;
     mem->last_actor = p->act[0];
     mem->has_actor = 1;
+    /* "Houthi rebels ... The group said": a named organisation */
+    if (p->act[0].entity != UINT32_MAX && !(p->flags & NPF_PRONOUN) &&
+        sa->dict->ents[p->act[0].entity].kind == ENT_ACTOR &&
+        strncmp(p->act[0].code, "IGO", 3) != 0) {
+        mem->last_group = p->act[0];
+        mem->has_group = 1;
+    }
     for (size_t i = 0; i < p->nact; i++) {
         const dy_actor *a = &p->act[i];
         if (a->entity != UINT32_MAX &&
@@ -1703,7 +1776,10 @@ static int16_t speaker_of(const dy_sa *sa, int16_t k)
                 s->subj == k)
                 continue;
             const dy_np *q = &sa->np[s->subj];
-            if (q->nact && !(q->flags & NPF_PRONOUN) && !q->act[0].generic)
+            /* "the rebels said they had captured": a country-less group
+             * speaks for "they" */
+            if (q->nact && !(q->flags & NPF_PRONOUN) &&
+                (!q->act[0].generic || w_in(sa, sa->np[k].head, WC_PRONOUNS_GROUP)))
                 return s->subj;
         }
         return -1;
@@ -1803,8 +1879,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         }
         /* "Russian and Ukrainian envoys" chunked as "Russian" + "and" +
          * "Ukrainian envoys": the first conjunct shares the agent head */
-        if (p->next_coord >= 0 && p->nact == 1 && p->e - p->b == 1 &&
-            sa->ment_at[p->b] >= 0 && sa->ment[sa->ment_at[p->b]].kind == PH_ADJ &&
+        if (p->next_coord >= 0 && p->nact == 1 && bare_demonym(sa, p) &&
             strlen(p->act[0].code) == 3) {
             const dy_np *n2 = &sa->np[p->next_coord];
             if (n2->nact && strlen(n2->act[0].code) >= 6 && !n2->act[0].generic &&
@@ -1928,6 +2003,14 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                     a.conf = 0.6f;
                     np_add_actor(p, &a);
                 }
+            } else if ((p->flags & NPF_DEFDESC) && p->e - p->b == 2 &&
+                       w_in(sa, p->head, WC_GROUP_NOUNS) && mem->has_group) {
+                /* "the group", "the movement": the organisation named last */
+                a = mem->last_group;
+                a.b = p->b;
+                a.e = p->e;
+                a.conf = 0.6f;
+                np_add_actor(p, &a);
             } else if (pair_description(sa, p) &&
                        (mem->n_lead == 2 || mem->n_state == 2)) {
                 bool lead = pair_of_leaders(sa, p) ? mem->n_lead == 2

@@ -363,6 +363,24 @@ static bool verb_between(const dy_sa *sa, const dy_vg *v, size_t to)
     return false;
 }
 
+/* The first NP with a country actor in the clause of token `from`, from
+ * there to `to`, other than NP src's coordination. -1 if none. */
+static int16_t actor_after(const dy_sa *sa, size_t from, size_t to, int16_t src)
+{
+    int c = from > 0 ? sa->cl_at[from - 1] : 0;
+    for (size_t k = from; k < to && k < sa->n; k++) {
+        if (sa->cl_at[k] != c || sa->vg_at[k] >= 0)
+            break;
+        int16_t q = sa->np_at[k];
+        if (q < 0 || !sa->np[q].nact || sa->np[q].act[0].generic ||
+            (sa->np[q].flags & NPF_PRONOUN) ||
+            sa->np[q].first_coord == sa->np[src].first_coord)
+            continue;
+        return sa->np[q].first_coord;
+    }
+    return -1;
+}
+
 /* Does NP q have an actor with a country (not just "---GOV")? */
 static bool np_real(const dy_sa *sa, int16_t q)
 {
@@ -730,6 +748,14 @@ static void verb_events(dy_sa *sa, bool *used)
             }
         }
         int proot = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
+        /* "reiterated the United States' support for Ukraine": a possessor
+         * of the subject's own country is whose act it is, not the target;
+         * the target is the first actor after the possessed phrase */
+        if (tgt >= 0 && src >= 0 && m.tgt_np < 0 && (sa->np[tgt].flags & NPF_POSS) &&
+            (size_t)tgt + 1 < sa->nnp && sa->np[tgt + 1].poss == tgt &&
+            sa->np[tgt].nact && sa->np[src].nact &&
+            strncmp(sa->np[tgt].act[0].code, sa->np[src].act[0].code, 3) == 0)
+            tgt = actor_after(sa, sa->np[tgt + 1].e, hi, src);
         /* "Turkish troops could be deployed to Libya": forces moved by an
          * unnamed agent are their own state's posture, aimed where they go */
         if (passive && proot == 15 && v->agent < 0 && m.src_np < 0 &&
@@ -814,8 +840,13 @@ static void verb_events(dy_sa *sa, bool *used)
         int pm_src = -1, pm_tgt = -1;
         if (tgt < 0 && !passive && proot == 15)
             pm_tgt = place_mention(sa, v->e, hi, true); /* "to the ... border" */
+        /* "Egypt and Israel signed a treaty in Washington": the place of
+         * a reciprocal act between a compound subject is a venue */
+        bool between = pt->reciprocal && src >= 0 &&
+                       (sa->np[sa->np[src].first_coord].next_coord >= 0 ||
+                        sa->np[src].nact >= 2); /* "the two leaders" */
         if (pm_tgt < 0 && tgt < 0 && !passive && proot != 1 && proot != 2 &&
-            proot != 4)
+            proot != 4 && !between)
             pm_tgt = place_mention(sa, v->e, hi, false);
         if (src < 0 && passive &&
             (proot == 9 || proot == 11 || proot == 16 || proot == 17))
@@ -826,8 +857,7 @@ static void verb_events(dy_sa *sa, bool *used)
         /* "Washington and Moscow traded warnings over the Russian
          * build-up": a reciprocal act of a compound subject is between its
          * members unless the pattern names the other side */
-        if (pt->reciprocal && m.tgt_np < 0 && src >= 0 && tgt >= 0 &&
-            !passive && sa->np[sa->np[src].first_coord].next_coord >= 0)
+        if (between && m.tgt_np < 0 && tgt >= 0 && !passive)
             tgt = -1;
         if (pm_src >= 0 || pm_tgt >= 0) {
             dy_actor ps, pt2;

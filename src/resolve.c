@@ -181,6 +181,26 @@ static bool closing_attribution(const dy_sa *sa, const dy_vg *g)
     return true;
 }
 
+/* The actor of the subject of the first finite verb before closing
+ * attribution g ("Croatian authorities are failing to uphold ..., a rights
+ * group protested"), when it names one with a country; NULL if none. */
+static const dy_actor *opening_subject(const dy_sa *sa, const dy_vg *g)
+{
+    for (size_t h = 0; h < sa->nvg; h++) {
+        const dy_vg *w = &sa->vg[h];
+        if (w == g || w->b >= g->b)
+            return NULL;
+        if (!(w->flags & VG_FINITE) || w->subj < 0)
+            continue;
+        const dy_np *q = &sa->np[w->subj];
+        if (q->b >= w->b || q->nact != 1 || (q->flags & NPF_PRONOUN) ||
+            q->act[0].generic)
+            return NULL;
+        return &q->act[0];
+    }
+    return NULL;
+}
+
 /* Verbs that stop a text from taking effect ("vetoed the resolution"). */
 static bool text_blocker(const dy_sa *sa, size_t k)
 {
@@ -584,6 +604,42 @@ static bool vg_chained(const dy_sa *sa, size_t a, size_t b)
     return false;
 }
 
+/* "Houthi rebels attacked a ship. Washington condemned the attack.": a
+ * condemnation, accusation, demand or rejection aimed at "the attack" (a
+ * definite violent act with no actor of its own) is aimed at whoever the
+ * story last said attacked; then this sentence's attackers are remembered
+ * for the next ones. */
+static void attack_references(dy_sa *sa, dy_memory *mem)
+{
+    for (size_t i = 0; i < sa->nev && mem->has_attacker; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *v = ev_vg(sa, e);
+        int r = root_of(e->code);
+        if (e->dropped || e->has_tgt || !e->has_src || !v || v->obj < 0 ||
+            (e->flags & (EV_PETR | EV_NOUN)) || (r != 10 && r != 11 && r != 12))
+            continue;
+        const dy_np *o = &sa->np[v->obj];
+        if (o->nact || !(o->flags & NPF_DEFDESC) ||
+            !dy_wc(&sa->t[o->head], WC_ATTACK_NOUNS) ||
+            strncmp(mem->last_attacker.code, e->src.code, 3) == 0)
+            continue;
+        e->tgt = mem->last_attacker;
+        e->tgt.b = o->b;
+        e->tgt.e = o->e;
+        e->tgt.conf = 0.6f;
+        e->has_tgt = 1;
+    }
+    for (size_t i = 0; i < sa->nev; i++) {
+        const dy_ev *e = &sa->ev[i];
+        int r = root_of(e->code);
+        if (!e->dropped && e->has_src && !e->src.generic && (r == 18 || r == 19 || r == 20) &&
+            !(e->flags & EV_PETR)) {
+            mem->last_attacker = e->src;
+            mem->has_attacker = 1;
+        }
+    }
+}
+
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
     /* 1. modality of each event's own verb group */
@@ -605,6 +661,13 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             else if (protest)
                 set_code(e, "114", "closing attribution: a complaint");
             root = root_of(e->code);
+            /* the accused is who the clause before it is about */
+            const dy_actor *a;
+            if ((charge || protest) && !e->has_tgt && e->has_src &&
+                (a = opening_subject(sa, g)) && strcmp(a->code, e->src.code) != 0) {
+                e->tgt = *a;
+                e->has_tgt = 1;
+            }
         }
         if (g->flags & VG_NEG) {
             /* "will not meet their demands", "would never recognise
@@ -704,6 +767,15 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             e->flags |= EV_NEG;
             continue;
         }
+        /* "the ceasefire between Armenia and Azerbaijan collapsed", "the
+         * talks broke down": an event noun whose verb says it failed */
+        if ((e->flags & EV_NOUN) && g->subj >= 0 && e->verb_b < sa->n &&
+            sa->np_at[e->verb_b] >= 0 &&
+            sa->np[sa->np_at[e->verb_b]].first_coord == sa->np[g->subj].first_coord &&
+            dy_wc(&sa->t[g->head], WC_FAILURE_VERBS)) {
+            drop(e, "the act is said to have failed");
+            continue;
+        }
         /* "talks between X and Y are scheduled to begin": an event noun
          * whose verb plans it */
         if ((e->flags & EV_NOUN) && plans_complement(sa, g))
@@ -765,6 +837,29 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 set_code(o, sub, "protest with the demand it is held for");
             }
             drop(in, "what the protest is held for");
+            break;
+        }
+    }
+    /* 1b'. "summoned the Japanese ambassador to protest", "recalled its
+     * envoy in protest": a protest that is the purpose of a diplomatic act
+     * of disapproval or of reduced relations is that act, not a
+     * demonstration */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *in = &sa->ev[i];
+        if (in->dropped || (in->flags & (EV_PETR | EV_NOUN)) || in->vg >= sa->nvg ||
+            root_of(in->code) != 14)
+            continue;
+        const dy_vg *iv = &sa->vg[in->vg];
+        if (!(iv->flags & VG_INF) || iv->ctrl < 0)
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            const dy_ev *o = &sa->ev[k];
+            int orr = root_of(o->code);
+            if (k == i || o->dropped || o->vg != (uint16_t)iv->ctrl ||
+                (orr != 11 && orr != 16 && orr != 12) ||
+                o->has_src != in->has_src || strcmp(o->src.code, in->src.code) != 0)
+                continue;
+            drop(in, "the purpose of a diplomatic protest");
             break;
         }
     }
@@ -1129,5 +1224,6 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             drop(b, "same act as another event of the sentence");
         }
     }
+    attack_references(sa, mem);
     date_events(sa, mem);
 }
