@@ -148,8 +148,11 @@ enum {
     EV_RECIP = 1 << 1,
     EV_NOUN = 1 << 2,
     EV_TRANSFORMED = 1 << 3,
-    EV_PETR = 1 << 4            /* coded with PETRARCH's rules (events_petr.c):
+    EV_PETR = 1 << 4,           /* coded with PETRARCH's rules (events_petr.c):
                                    the resolver leaves it as it is           */
+    EV_NOSRC = 1 << 5           /* an act of violence whose perpetrator is
+                                   unnamed: kept without a source
+                                   (dyad_options.unknown_source)             */
 };
 
 /* events_petr.c: verbs with patterns from TABARI/PETRARCH verb files */
@@ -203,6 +206,9 @@ typedef struct dy_sa {
     uint16_t tx_tok[16];
     int16_t tx_owner[16];
     size_t ntx;
+    /* dyad_options.unknown_source: violence by an unnamed perpetrator is
+     * coded with a null source (events.c) */
+    uint8_t unknown_source;
     /* PETRARCH coding (events_petr.c): options, and the sentence's state */
     dy_petr_opts petr_opts;
     dy_petr_ctx petr;

@@ -771,6 +771,19 @@ static void assign_roles(dy_sa *sa)
             v->subj = sa->vg[g - 1].subj;
             continue;
         }
+        /* "had broken the ceasefire by shelling Avdiivka": a by-gerund is
+         * done by the subject of the (active) verb it tells the means of */
+        if ((v->flags & VG_GERUND) && v->b > 0 && sa_is(sa, v->b - 1, "by")) {
+            for (size_t h = g; h-- > 0;)
+                if (sa->vg[h].clause == v->clause && sa->vg[h].e < v->b &&
+                    (sa->vg[h].flags & VG_FINITE)) {
+                    if (!(sa->vg[h].flags & VG_PASSIVE))
+                        v->subj = sa->vg[h].subj;
+                    break;
+                }
+            if (v->subj >= 0)
+                continue;
+        }
         /* a coordinated verb phrase ("... and exchanged views") shares
          * the subject of the verb before it */
         size_t pk = v->b;

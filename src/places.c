@@ -1293,7 +1293,8 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     memset(mark, 0, sizeof mark);
     bool any = false;
     for (size_t k = 0; k < sa->nev; k++) {
-        if (sa->ev[k].dropped || !sa->ev[k].has_src)
+        if (sa->ev[k].dropped ||
+            !(sa->ev[k].has_src || (sa->ev[k].flags & EV_NOSRC)))
             continue;
         int cl = ev_clause(sa, &sa->ev[k]);
         if (cl >= 0 && cl < (int)DY_ARRAY_LEN(mark)) {
@@ -1312,7 +1313,9 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     bool first = true;
     for (size_t k = 0; k < sa->nev; k++) {
         dy_ev *e = &sa->ev[k];
-        if (e->dropped || !e->has_src) /* the coder drops those */
+        /* the coder drops events without a source, but for an unnamed
+         * perpetrator's */
+        if (e->dropped || !(e->has_src || (e->flags & EV_NOSRC)))
             continue;
         const pl_cand *c = choose(g, sa, e, cand, nc);
         if (c) {

@@ -786,5 +786,39 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             drop(b, "same act as another event of the sentence");
         }
     }
+    /* 5. an unnamed perpetrator cannot be told apart: its acts without a
+     * target add nothing to another of its acts in the sentence ("a
+     * minefield explosion killed two youths and wounded five others") */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *b = &sa->ev[i];
+        if (b->dropped || !(b->flags & EV_NOSRC) || b->has_src)
+            continue;
+        /* "clashes between Azerbaijani and Armenian troops killed two
+         * soldiers": the subject is an event noun whose sides are named */
+        if (!(b->flags & EV_NOUN) && b->vg < sa->nvg) {
+            int16_t q = sa->vg[b->vg].subj;
+            bool named = false;
+            for (size_t k = 0; q >= 0 && k < sa->nev && !named; k++)
+                named = !sa->ev[k].dropped && sa->ev[k].has_src &&
+                        (sa->ev[k].flags & EV_NOUN) &&
+                        sa->ev[k].verb_b >= sa->np[q].b &&
+                        sa->ev[k].verb_b < sa->np[q].e;
+            if (named) {
+                drop(b, "the act of its subject, an event noun with named sides");
+                continue;
+            }
+        }
+        if (b->has_tgt)
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            const dy_ev *a = &sa->ev[k];
+            if (k == i || a->dropped || !(a->flags & EV_NOSRC) || a->has_src)
+                continue;
+            if (a->has_tgt || k < i) {
+                drop(b, "another act of the same unnamed perpetrator");
+                break;
+            }
+        }
+    }
     date_events(sa, mem);
 }

@@ -168,6 +168,38 @@
       "quit", "split", "spread", "cast", "let", "bid", "burst", \
       "thrust", "upset", "broadcast", "shed", "slit", "rid", "forecast", \
       "read") \
+    X(VIOLENT_VERBS, "attack", "attacks", "attacked", "attacking",  \
+      "assassinate", "assassinates", "assassinated", "assassinating",  \
+      "assault", "assaults", "assaulted", "assaulting", "ambush",  \
+      "ambushes", "ambushed", "ambushing", "bomb", "bombs", "bombed",  \
+      "bombing", "shell", "shells", "shelled", "shelling", "shoot",  \
+      "shoots", "shot", "shooting", "stab", "stabs", "stabbed",  \
+      "stabbing", "massacre", "massacred", "massacres", "murder",  \
+      "murders", "murdered", "murdering", "execute", "executed",  \
+      "executes", "kidnap", "kidnaps", "kidnapped", "kidnapping",  \
+      "abduct", "abducted", "abducts", "torture", "tortured", "tortures",  \
+      "storm", "stormed", "storming", "raid", "raided", "raiding",  \
+      "gun", "gunned", "strafe", "strafed", "behead", "beheaded",  \
+      "invade", "invaded", "besiege", "besieged", "terrorize",  \
+      "terrorized", "rocket", "rocketed") \
+    X(VIOLENCE_CUES, "bomb", "bombs", "bomber", "bombers", "bombing",  \
+      "bombings", "attack", "attacks", "attacker", "attackers",  \
+      "assailant", "assailants", "gunman", "gunmen", "gunfire", "sniper",  \
+      "snipers", "militant", "militants", "insurgent", "insurgents",  \
+      "rocket", "rockets", "missile", "missiles", "mortar", "mortars",  \
+      "shell", "shells", "shelling", "strike", "strikes", "airstrike",  \
+      "airstrikes", "drone", "drones", "grenade", "grenades", "explosive",  \
+      "explosives", "explosion", "explosions", "blast", "blasts", "ied",  \
+      "ieds", "landmine", "landmines", "shooting", "raid", "ambush",  \
+      "hijacked", "hijacker", "hijackers", "suicide", "booby-trapped",  \
+      "jihadist", "jihadists", "fighting", "clashes", "crossfire",  \
+      "shrapnel", "artillery", "gunshot", "gunshots") \
+    X(OCCUR_VERBS, "erupt", "erupted", "erupts", "erupting", "break",  \
+      "broke", "breaks", "rage", "raged", "rages", "raging",  \
+      "intensify", "intensified", "intensifies",  \
+      "escalate", "escalated", "escalates", "flare", "flared", "flares",  \
+      "resume", "resumed", "resumes", "spread", "spreads", "begin", "began",  \
+      "begins", "start", "started", "starts", "ensue", "ensued") \
     X(INF_NOUNS, "decision", "decisions", "plan", "plans", "offer", \
       "offers", "attempt", "attempts", "bid", "bids", "move", "effort", \
       "efforts", "right", "promise", "promises", "pledge", "pledges", \
