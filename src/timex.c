@@ -488,6 +488,11 @@ static int word_cue(const dy_tok *t, const uint32_t *wf, size_t n, size_t k)
         return 1;
     if (teq(w, "to") && k + 1 < n) {
         const dy_tok *v = &t[k + 1];
+        /* "had tried to seize ... on Friday": a past attempt (or success,
+         * or failure) was made then */
+        if (k > 0 && (teq(&t[k - 1], "tried") || teq(&t[k - 1], "attempted") ||
+                      teq(&t[k - 1], "managed") || teq(&t[k - 1], "failed")))
+            return -1;
         if (v->tag == T_VB ||
             (v->tag == T_NONE && (WF(wf, t, k + 1) & WF_PLANV)))
             return 1;
@@ -590,6 +595,8 @@ static void set_tx(const tctx *c, dy_timex *tx, size_t b, size_t e,
 /* direction for an expression without a year: cue, hint, or `dflt` */
 static int want_dir(const tctx *c, size_t b, size_t e, int dflt)
 {
+    if (c->hint == 2)
+        return 1; /* the caller knows the act is ahead */
     int d = cue_dir(c->t, c->wf, c->n, b, e);
     if (d)
         return d;
@@ -1296,7 +1303,7 @@ size_t dy_timex_find(const dy_tok *toks, size_t n, int32_t story_days,
     c.n = n;
     c.lo = 0;
     c.story = story_days;
-    c.hint = future_hint != 0;
+    c.hint = future_hint == 2 ? 2 : future_hint != 0;
     dy_ymd_from_days(story_days, &c.sy, &c.sm, &c.sd);
     c.swd = dy_weekday(story_days);
 

@@ -200,6 +200,9 @@
       "escalate", "escalated", "escalates", "flare", "flared", "flares",  \
       "resume", "resumed", "resumes", "spread", "spreads", "begin", "began",  \
       "begins", "start", "started", "starts", "ensue", "ensued") \
+    X(ATTEMPT_VERBS, "tried", "attempted") \
+    X(PROPOSE_VERBS, "propose", "proposed", "proposes", "offer", "offered",  \
+      "offers", "suggest", "suggested", "suggests") \
     X(INF_NOUNS, "decision", "decisions", "plan", "plans", "offer", \
       "offers", "attempt", "attempts", "bid", "bids", "move", "effort", \
       "efforts", "right", "promise", "promises", "pledge", "pledges", \
