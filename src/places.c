@@ -687,6 +687,10 @@ static const char *const city_nouns[] = {
     "city", "cities", "town", "towns", "village", "villages", "port",
     "capital", "suburb", "suburbs", "settlement", "camp", "enclave",
     "stronghold", "hometown", NULL};
+/* "talks on the status of X", "the future of X": X is a topic */
+static const char *const topic_nouns[] = {
+    "status", "future", "fate", "issue", "question", "independence",
+    "sovereignty", "recognition", "situation", NULL};
 static const char *const admin_nouns[] = {
     "region", "regions", "province", "provinces", "state", "oblast",
     "governorate", "district", "county", "prefecture", "republic", NULL};
@@ -817,6 +821,8 @@ static pl_gov governor(const dy_sa *sa, size_t b)
                 return v;
             }
             if (first_of && j > 0) {
+                if (tok_is(&sa->t[j - 1], topic_nouns))
+                    return v;
                 if (tok_is(&sa->t[j - 1], city_nouns))
                     v.type = DY_PL_CITY;
                 else if (tok_is(&sa->t[j - 1], admin_nouns))
@@ -1120,6 +1126,31 @@ static bool verb_between(const dy_sa *sa, const dy_ev *e, size_t j)
     return false;
 }
 
+/* Does token tok lie in a non-finite complement of the event's verb: after
+ * an infinitive ("gave X 48 hours to leave Iraq", "a request to use force
+ * in Ukraine") or a gerund after a preposition ("accused X of planning a
+ * coup in Y", "warned against deploying weapons near Russia's borders"),
+ * with no comma or finite verb between the event's verb and it? The
+ * complement's places are the event's (action geography). */
+static bool in_complement(const dy_sa *sa, const dy_ev *e, size_t tok)
+{
+    if ((e->flags & EV_NOUN) || tok < e->verb_e || tok >= sa->n)
+        return false;
+    bool comp = false;
+    for (size_t i = e->verb_e; i <= tok; i++) {
+        const dy_tok *t = &sa->t[i];
+        if (t->tag == T_COMMA || t->tag == T_END || sa_is(sa, i, "that") ||
+            t->tag == T_VBD || t->tag == T_VBZ || t->tag == T_VBP ||
+            t->tag == T_MD || t->tag == T_WDT || t->tag == T_WP)
+            return false;
+        bool ing = t->nlow > 4 && memcmp(t->low + t->nlow - 3, "ing", 3) == 0;
+        if ((t->tag == T_VB && i > 0 && sa->t[i - 1].tag == T_TO) ||
+            (ing && i > 0 && sa->t[i - 1].tag == T_IN && !sa_is(sa, i - 1, "by")))
+            comp = true;
+    }
+    return comp;
+}
+
 /* Does the event's verb continue what comes before it: a participle
  * clause ("..., killing all 298 on board") or a coordinated verb
  * ("crossed into Israel and captured")? Then the places before it are
@@ -1185,9 +1216,22 @@ static const pl_cand *choose(const dy_gaz *g, const dy_sa *sa,
         /* statements and appeals: not the place of a complement's act;
          * an event noun's own predicate is no other act ("talks are to
          * begin in Geneva") */
+        bool comp = x->gov >= 0 && in_complement(sa, e, (size_t)x->gov);
+        /* the complement's name that is the event's target is the
+         * recipient or topic, an actor ("agreed to send aid to Ukraine",
+         * "refused to recognise Kosovo's independence") */
+        if (comp && !physical && e->has_tgt && x->b < e->tgt.e &&
+            x->e > e->tgt.b)
+            comp = false;
+        /* the complement verb's object: the name must be the head, not a
+         * possessor or modifier ("ignoring Moscow's demands", "sabotaging
+         * the Minsk agreement") */
+        if (comp && x->gov_kind == GOV_VERB && x->e < sa->n &&
+            (sa->t[x->e].tag == T_POS || dy_tag_is_noun(sa->t[x->e].tag)))
+            comp = false;
         if (!physical && x->gov_kind != GOV_VERB &&
             !((e->flags & EV_NOUN) && x->gov > (int16_t)e->verb_b) &&
-            verb_between(sa, e, (size_t)x->gov))
+            verb_between(sa, e, (size_t)x->gov) && !comp)
             continue;
         if (x->method == DY_PLM_DEMONYM) {
             if (x->gov_kind == GOV_DIRECTION && (!physical || !after))
@@ -1200,11 +1244,11 @@ static const pl_cand *choose(const dy_gaz *g, const dy_sa *sa,
         } else if (x->gov_kind == GOV_STATIC) {
             cls = 3;
         } else if (x->gov_kind == GOV_DIRECTION) {
-            if (!physical || !after)
+            if (!(physical || comp) || !after)
                 continue;
             cls = 2;
         } else {
-            if (!physical || !gov_is_event_verb(sa, e, x->gov))
+            if (!(physical && gov_is_event_verb(sa, e, x->gov)) && !comp)
                 continue;
             cls = 2;
         }

@@ -153,8 +153,22 @@ static void test_sentences(void)
     /* a capital used as an actor is no place */
     CHECK_STR(place_of("Moscow accused Washington of provoking the crisis."), "");
     CHECK_STR(place_of("The Kremlin warned Washington on Tuesday."), "");
-    /* a statement is not where its complement's act happened */
-    CHECK_STR(place_of("Russia accused Ukraine of planning attacks in Donetsk."), "");
+    /* action geography: a place inside the event's non-finite complement
+     * is the event's ("accused X of planning attacks in Y", "a request to
+     * use force in Y"); one in a finite clause or after a comma is not */
+    CHECK_STR(place_of("Russia accused Ukraine of planning attacks in Donetsk."),
+              "Donetsk|UKR|city|locative");
+    CHECK_STR(place_of("The parliament approved a request to use military force in Syria."),
+              "Syria|SYR|country|locative");
+    CHECK_STR(place_of("Russia warned that Ukraine was planning attacks in Donetsk."), "");
+    /* ... but not a name used as an actor or topic there: the event's
+     * target, a possessor or modifier, "the status of X" */
+    CHECK_STR(place_of("France agreed to send more military aid to Ukraine."), "");
+    CHECK_STR(place_of("Serbia refused to recognise Kosovo's independence."), "");
+    CHECK_STR(place_of("Lavrov accused NATO of ignoring Moscow's security demands."), "");
+    CHECK_STR(place_of("Russia accused Ukraine of sabotaging the Minsk peace agreement."), "");
+    CHECK_STR(place_of("Armenia and Azerbaijan agreed to hold talks on the status of "
+                       "Nagorno-Karabakh."), "");
     /* a person's name that is also a place */
     CHECK_STR(place_of("Putin met Chinese Foreign Minister Wang Yi on Monday."), "");
     /* the dateline for the main event */
