@@ -178,7 +178,10 @@ typedef struct dyad_options {
                                unnamed ("a truck bomb killed ...", "was
                                assassinated") is kept with a null source;
                                0: dropped like other events without a
-                               source. Never for verbs from PETRARCH files */
+                               source. A device's act in a known country
+                               gets that country's UAF source either way
+                               (docs/OUTPUT.md). Never for verbs from
+                               PETRARCH files */
 } dyad_options;
 
 /* Version 1 (without unknown_source) is still accepted: its

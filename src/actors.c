@@ -3,6 +3,7 @@
  * guard, date-resolved codes, and approximate matching of person names
  * garbled by transliteration or machine translation ("Zelenszkig"). */
 #include "analyze.h"
+#include "places.h"
 
 #include <stdio.h>
 
@@ -155,7 +156,8 @@ static int osa(const char *a, size_t na, const char *b, size_t nb, int max)
 }
 
 /* Try to read an unknown capitalised token as a garbled one-word person
- * name (a surname entry). Returns the phrase index or UINT32_MAX. */
+ * name (a surname entry) or country name ("Venezeula"). Returns the phrase
+ * index or UINT32_MAX. */
 static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
 {
     const dy_dict *d = sa->dict;
@@ -182,12 +184,56 @@ static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
             best = f->phrase;
         }
     }
-    if (best != UINT32_MAX)
-        *conf = 1.0f - (float)bestd / (float)(nk + 1);
+    if (best == UINT32_MAX)
+        return best;
+    /* "near the town of Kirkuk" is no garbled surname: a word the
+     * gazetteer knows as a place is not read as a person */
+    if (d->ents[d->phr[best].entity].kind == ENT_PERSON && d->gaz &&
+        dy_gaz_lookup(d->gaz, t->s, t->n, NULL, NULL) >= 0)
+        return UINT32_MAX;
+    *conf = 1.0f - (float)bestd / (float)(nk + 1);
     return best;
 }
 
 /* ---- mentions ------------------------------------------------------------------ */
+
+/* The longest dictionary phrase starting at token i (the best scored of
+ * that length): its index, or UINT32_MAX; *end gets the token after it. */
+static uint32_t longest_at(const dy_sa *sa, size_t i, size_t *end)
+{
+    const dy_dict *d = sa->dict;
+    uint32_t node = 0;
+    size_t best_end = 0;
+    uint32_t best_phr = UINT32_MAX;
+    int best_score = -1;
+    for (size_t j = i; j < sa->n && j - i < DY_PHRASE_MAX; j++) {
+        node = dy_trie_child(d, node, sa->t[j].w);
+        if (!node)
+            break;
+        const dy_trie_node *nd = &d->nodes[node];
+        for (uint16_t k = 0; k < nd->nphr; k++) {
+            uint32_t pi = d->phr_at[nd->first + k];
+            const dy_phrase *p = &d->phr[pi];
+            bool ok = true;
+            for (size_t q = 0; q < p->ntok && ok; q++)
+                ok = case_ok(d, &sa->t[i + q], (p->casemask >> (2 * q)) & 3);
+            if (!ok)
+                continue;
+            int sc = phrase_score(d, p, sa->story_days);
+            if (j + 1 > best_end || sc > best_score) {
+                if (j + 1 > best_end)
+                    best_score = -1;
+                if (sc > best_score) {
+                    best_end = j + 1;
+                    best_phr = pi;
+                    best_score = sc;
+                }
+            }
+        }
+    }
+    *end = best_end;
+    return best_phr;
+}
 
 void dy_find_mentions(dy_sa *sa)
 {
@@ -202,34 +248,33 @@ void dy_find_mentions(dy_sa *sa)
             i++;
             continue;
         }
-        uint32_t node = 0;
         size_t best_end = 0;
-        uint32_t best_phr = UINT32_MAX;
-        int best_score = -1;
-        for (size_t j = i; j < sa->n && j - i < DY_PHRASE_MAX; j++) {
-            node = dy_trie_child(d, node, sa->t[j].w);
-            if (!node)
-                break;
-            const dy_trie_node *nd = &d->nodes[node];
-            for (uint16_t k = 0; k < nd->nphr; k++) {
-                uint32_t pi = d->phr_at[nd->first + k];
-                const dy_phrase *p = &d->phr[pi];
-                bool ok = true;
-                for (size_t q = 0; q < p->ntok && ok; q++)
-                    ok = case_ok(d, &sa->t[i + q], (p->casemask >> (2 * q)) & 3);
-                if (!ok)
-                    continue;
-                int sc = phrase_score(d, p, sa->story_days);
-                if (j + 1 > best_end || sc > best_score) {
-                    if (j + 1 > best_end)
-                        best_score = -1;
-                    if (sc > best_score) {
-                        best_end = j + 1;
-                        best_phr = pi;
-                        best_score = sc;
-                    }
-                }
+        uint32_t best_phr = longest_at(sa, i, &best_end);
+        /* "the Gaza Strip" after "the West": a longer phrase that starts
+         * inside this one and
+         * ends after it wins ("the West" + "Bank" would be two actors) */
+        if (best_phr != UINT32_MAX && best_end > i + 1) {
+            bool longer = false;
+            for (size_t j = i + 1; j < best_end && !longer; j++) {
+                size_t e2 = 0;
+                if ((d->winfo[sa->t[j].w].flags & W_PHRASE) &&
+                    longest_at(sa, j, &e2) != UINT32_MAX && e2 > best_end)
+                    longer = true;
             }
+            if (longer) {
+                i++;
+                continue;
+            }
+        }
+        /* "the Africa Stadium", "the Tehran Times Hotel": a name before a
+         * capitalised facility noun names the facility, not an actor */
+        if (best_phr != UINT32_MAX && best_end < sa->n &&
+            (sa->t[best_end].flags & TOKF_CAP) &&
+            dy_wc(&sa->t[best_end], WC_FACILITY_NOUNS) &&
+            !d->phr[best_phr].petr && d->phr[best_phr].kind == PH_NAME &&
+            d->ents[d->phr[best_phr].entity].kind != ENT_PERSON) {
+            i = best_end;
+            continue;
         }
         float conf = 1.0f;
         uint8_t fuzzy = 0;

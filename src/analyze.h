@@ -84,7 +84,10 @@ enum {
     VG_REPORTED = 1 << 8,       /* complement of a reporting verb             */
     VG_HEADLINE = 1 << 9,
     VG_QUESTION = 1 << 10,
-    VG_USED = 1 << 11           /* consumed by another verb's pattern         */
+    VG_USED = 1 << 11,          /* consumed by another verb's pattern         */
+    VG_NOUNCOMP = 1 << 12       /* infinitive complement of a noun ("the
+                                   decision to send tanks", "the right of X
+                                   to fire"): WC_INF_NOUNS                    */
 };
 
 typedef struct dy_vg {
@@ -206,9 +209,6 @@ typedef struct dy_sa {
     uint16_t tx_tok[16];
     int16_t tx_owner[16];
     size_t ntx;
-    /* dyad_options.unknown_source: violence by an unnamed perpetrator is
-     * coded with a null source (events.c) */
-    uint8_t unknown_source;
     /* PETRARCH coding (events_petr.c): options, and the sentence's state */
     dy_petr_opts petr_opts;
     dy_petr_ctx petr;

@@ -69,9 +69,24 @@ static bool adjectival_participle(const dy_sa *sa, size_t i)
                       p == T_CD || p == T_POS ||
                       (i && in_mention(sa, i - 1) && p != T_NONE &&
                        sa->ment[sa->ment_at[i - 1]].kind == PH_ADJ);
-    bool noun_after = i + 1 < sa->n && (dy_tag_is_noun(tag(sa, i + 1)) ||
-                                        in_mention(sa, i + 1)) &&
-                      !verbish(sa, i + 1);
+    /* "a modified armoured vehicle": an adjective may come between */
+    size_t na = i + 1;
+    if (na + 1 < sa->n && dy_tag_is_adj(tag(sa, na)) && !in_mention(sa, na) &&
+        dy_tag_is_noun(tag(sa, na + 1)))
+        na++;
+    bool noun_after = na < sa->n && (dy_tag_is_noun(tag(sa, na)) ||
+                                     in_mention(sa, na)) &&
+                      !verbish(sa, na);
+    /* "rejected revised Chilean terms", "reject proposed Israeli changes":
+     * a participle right after a full verb (not an auxiliary) opens its
+     * object */
+    if (!det_before && (t == T_VBN || t == T_VBD) && i > 0 &&
+        (p == T_VB || p == T_VBP || p == T_VBD || p == T_VBZ) &&
+        !dy_wc(&sa->t[i - 1], WC_BE_FORMS) &&
+        !dy_wc(&sa->t[i - 1], WC_HAVE_FORMS) &&
+        !dy_wc(&sa->t[i - 1], WC_DO_FORMS) && !sa_is(sa, i - 1, "'s") &&
+        !sa_is(sa, i - 1, "got") && !sa_is(sa, i - 1, "get"))
+        det_before = true;
     return det_before && noun_after;
 }
 
@@ -351,6 +366,13 @@ static void find_nps(dy_sa *sa)
                     sa->ment[sa->ment_at[j]].b == j)
                     break;
             }
+            /* "a top official today praised", "Arafat Wednesday rejected":
+             * a day word after a noun is an adverb of time, not part of the
+             * phrase */
+            if (j > b && w_in(sa, j, WC_DAY_WORDS) && !in_mention(sa, j) &&
+                nominal(sa, j - 1) && !w_in(sa, j - 1, WC_DAY_WORDS) &&
+                tag(sa, j - 1) != T_POS)
+                break;
             j++;
             /* coordinated plain adjectives stay inside the phrase: "awful
              * and evil minister", "economic and military aid" */
@@ -397,6 +419,43 @@ static void find_nps(dy_sa *sa)
         if (i == b)
             i++;
     }
+}
+
+/* Is NP p a capitalised name that holds no dictionary phrase? */
+static bool unknown_name(const dy_sa *sa, const dy_np *p)
+{
+    for (size_t i = p->b; i < p->e; i++)
+        if (in_mention(sa, i) || !(sa->t[i].flags & (TOKF_CAP | TOKF_UPPER)))
+            return false;
+    return true;
+}
+
+/* Does the phrase that starts with the NP ending at token i (with its
+ * prepositional phrases and a parenthesis) close with a comma followed by
+ * a verb group ("Norway, a member of the alliance, has refused")? */
+static bool closed_before_verb(const dy_sa *sa, size_t i)
+{
+    int paren = 0;
+    for (size_t k = i; k < sa->n && k < i + 16; k++) {
+        if (sa_is(sa, k, "("))
+            paren++;
+        else if (sa_is(sa, k, ")"))
+            paren--;
+        if (paren > 0 || sa_is(sa, k, ")"))
+            continue;
+        if (sa->t[k].tag == T_COMMA) {
+            size_t j = k + 1;
+            while (j < sa->n && (sa->t[j].tag == T_RB || w_in(sa, j, WC_VG_ADVERBS)) &&
+                   sa->vg_at[j] < 0)
+                j++;
+            return j < sa->n && sa->vg_at[j] >= 0 &&
+                   (sa->vg[sa->vg_at[j]].flags & VG_FINITE);
+        }
+        if (sa->np_at[k] >= 0 || sa->t[k].tag == T_IN || sa->t[k].tag == T_TO)
+            continue;
+        return false;
+    }
+    return false;
 }
 
 /* Links between noun phrases: "of" attachments, coordination, appositions. */
@@ -459,17 +518,37 @@ static void link_nps(dy_sa *sa)
              sa_is(sa, b->b, "an")) &&
             in_mention(sa, a->head) &&
             sa->ment[sa->ment_at[a->head]].kind == PH_NAME) {
-            /* the apposition must describe: an agent noun in it */
+            /* the apposition must describe: an agent noun in it, or a
+             * phrase closed by a comma before the verb ("Norway, a close
+             * U.S. partner in the north, has refused") */
             bool agent = false;
             for (size_t i = b->b; i < b->e; i++)
                 if (in_mention(sa, i) &&
                     sa->ment[sa->ment_at[i]].kind == PH_AGENT)
                     agent = true;
+            if (!agent && gap == 1 && (a->b == 0 || !sa_is(sa, a->b - 1, ",")) &&
+                closed_before_verb(sa, b->e))
+                agent = true;
             if (agent) {
                 b->flags |= NPF_APPOS;
                 if (a->next_coord == (int16_t)(k + 1))
                     a->next_coord = -1, b->first_coord = (int16_t)(k + 1);
             }
+        }
+        /* the name after its description: "The main rebel group, Forces
+         * for Democracy (FDD), insisted": a name the dictionaries do not
+         * know, closed by a comma before the verb */
+        else if (!(a->flags & (NPF_INPP | NPF_PRONOUN)) && gap == 1 &&
+                 sa_is(sa, a->e, ",") &&
+                 (sa_is(sa, a->b, "the") || sa_is(sa, a->b, "a") ||
+                  sa_is(sa, a->b, "an")) &&
+                 (a->b == 0 || !sa_is(sa, a->b - 1, ",")) &&
+                 in_mention(sa, a->head) &&
+                 sa->ment[sa->ment_at[a->head]].kind == PH_AGENT &&
+                 unknown_name(sa, b) && closed_before_verb(sa, b->e)) {
+            b->flags |= NPF_APPOS;
+            if (a->next_coord == (int16_t)(k + 1))
+                a->next_coord = -1, b->first_coord = (int16_t)(k + 1);
         }
     }
 }
@@ -496,6 +575,20 @@ static bool clause_follows(const dy_sa *sa, size_t i, size_t max)
     for (size_t k = i; k < sa->n && k < i + max; k++) {
         if (sa->vg_at[k] >= 0)
             return (sa->vg[sa->vg_at[k]].flags & VG_FINITE) != 0;
+        int t = tag(sa, k);
+        if (t == T_COMMA || t == T_END || t == T_PUNCT)
+            return false;
+    }
+    return false;
+}
+
+/* Does a verb group (any form) follow within max tokens, before a
+ * comma or punctuation? */
+static bool verb_follows(const dy_sa *sa, size_t i, size_t max)
+{
+    for (size_t k = i; k < sa->n && k < i + max; k++) {
+        if (sa->vg_at[k] >= 0)
+            return true;
         int t = tag(sa, k);
         if (t == T_COMMA || t == T_END || t == T_PUNCT)
             return false;
@@ -545,6 +638,11 @@ void dy_clauses(dy_sa *sa)
                 type = CL_REL;
             else if (after_verb || clause_follows(sa, i + 1, 8))
                 type = CL_THAT;
+            else if ((w_in(sa, i - 1, WC_DEMAND_NOUNS) ||
+                      (i > 1 && w_in(sa, i - 1, WC_TIME_HEADS) &&
+                       w_in(sa, i - 2, WC_DEMAND_NOUNS))) &&
+                     verb_follows(sa, i + 1, 8))
+                type = CL_THAT; /* "the demand that Kyiv withdraw" */
         } else if (w_in(sa, i, WC_ADV_WORDS) && tg != T_RB &&
                    clause_follows(sa, i + 1, 10)) {
             /* "after" + clause, not "after talks" */
@@ -687,6 +785,17 @@ static int16_t right_object(const dy_sa *sa, size_t i, int c)
     return -1;
 }
 
+/* Is NP k the object of a verb group before group h? ("opened its borders
+ * to migrants expelled from Somalia, but was refusing ...": the
+ * object of "opened" is not the subject the coordinated verb shares) */
+static bool object_of_earlier(const dy_sa *sa, int16_t k, size_t h)
+{
+    for (size_t g = 0; g < h; g++)
+        if (sa->vg[g].obj == k)
+            return true;
+    return false;
+}
+
 static void assign_roles(dy_sa *sa)
 {
     for (size_t g = 0; g < sa->nvg; g++) {
@@ -723,8 +832,26 @@ static void assign_roles(dy_sa *sa)
                 const dy_np *q = &sa->np[sa->np_at[v->b - 1]];
                 if (!(q->flags & NPF_INPP) && !dy_wc(&sa->t[q->head], WC_TIME_HEADS)) {
                     v->subj = q->poss;
+                    v->flags |= VG_NOUNCOMP;
                     continue;
                 }
+            }
+            /* "the right of Russian troops to fire": the same through an
+             * "of" phrase, whose actor is the doer */
+            if (v->b > 0 && sa->vg_at[v->b - 1] < 0 && sa->np_at[v->b - 1] >= 0 &&
+                tag(sa, v->b) == T_TO) {
+                int16_t o = sa->np_at[v->b - 1];
+                for (size_t q = 0; q < sa->nnp; q++) {
+                    const dy_np *n = &sa->np[q];
+                    if (n->of_np != o || !w_in(sa, n->head, WC_INF_NOUNS) ||
+                        (n->flags & NPF_INPP) || sa->np[o].e != v->b)
+                        continue;
+                    v->subj = o;
+                    v->flags |= VG_NOUNCOMP;
+                    break;
+                }
+                if (v->flags & VG_NOUNCOMP)
+                    continue;
             }
             /* controller: the nearest verb group before "to" in the same
              * or the enclosing clause */
@@ -789,13 +916,19 @@ static void assign_roles(dy_sa *sa)
         size_t pk = v->b;
         while (pk > 0 && (tag(sa, pk - 1) == T_RB || w_in(sa, pk - 1, WC_VG_ADVERBS)))
             pk--;
+        /* (also "..., killing one person and arresting 12": a gerund after
+         * a gerund) */
+        bool ing_pair = (v->flags & VG_GERUND) && g > 0 &&
+                        (sa->vg[g - 1].flags & VG_GERUND) &&
+                        sa->vg[g - 1].clause == v->clause;
         if (pk > 0 && (sa_is(sa, pk - 1, "and") || sa_is(sa, pk - 1, "but") ||
                        sa_is(sa, pk - 1, "or")) &&
-            (v->flags & VG_FINITE || tag(sa, v->head) == T_VBD)) {
+            (v->flags & VG_FINITE || tag(sa, v->head) == T_VBD || ing_pair)) {
             int16_t inh = -1;
             for (size_t h = g; h-- > 0;)
                 if (sa->vg[h].clause == v->clause && sa->vg[h].subj >= 0 &&
-                    !(sa->vg[h].flags & VG_INF)) {
+                    !(sa->vg[h].flags & VG_INF) &&
+                    !object_of_earlier(sa, sa->vg[h].subj, h)) {
                     inh = sa->vg[h].subj;
                     break;
                 }
@@ -918,6 +1051,21 @@ static bool code_has_agent(const char *code)
 
 
 
+/* Is agent mention ag a title before a name that the dictionaries do not
+ * know ("Judge Mariela Vantorres", "Foreign Minister Andres Allamand")?
+ * The rest of the phrase is capitalised proper nouns that name no actor. */
+static bool title_of_name(const dy_sa *sa, const dy_mention *ag,
+                          const dy_np *p)
+{
+    if (ag->e >= p->e || !(sa->t[ag->b].flags & (TOKF_CAP | TOKF_UPPER)))
+        return false;
+    for (size_t i = ag->e; i < p->e; i++)
+        if (in_mention(sa, i) || tag(sa, i) != T_NNP ||
+            !(sa->t[i].flags & TOKF_CAP))
+            return false;
+    return true;
+}
+
 /* Actors of the tokens of one NP from its mentions. The mention at the
  * head decides: a named actor (person, organisation, institution, seat) is
  * the actor; a country name is the country; an agent noun combines with
@@ -970,7 +1118,7 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     }
     /* countries and demonyms, combined with the head agent noun */
     const dy_mention *ag = head && head->kind == PH_AGENT ? head : NULL;
-    if (!ag && agent && agent->e == p->e)
+    if (!ag && agent && (agent->e == p->e || title_of_name(sa, agent, p)))
         ag = agent;
     for (size_t k = 0; k < nmod; k++) {
         if (!mods[k]->code[0])
@@ -1151,6 +1299,87 @@ static void default_country(dy_sa *sa, dy_memory *mem)
             a->generic = 0;
             a->conf = 0.6f;
         }
+}
+
+/* The country of the first place the sentence names with a locative
+ * preposition ("in Serbia", "near Macedonia's border") other than country
+ * root `not`, or NULL. */
+static const dy_actor *located_in(const dy_sa *sa, const char *not)
+{
+    for (size_t k = 0; k < sa->nnp; k++) {
+        const dy_np *q = &sa->np[k];
+        if (q->prep < 0 || !dy_wc(&sa->t[q->prep], WC_LOCATIVE_PREPS) ||
+            sa_is(sa, (size_t)q->prep, "to") || sa_is(sa, (size_t)q->prep, "from"))
+            continue;
+        for (size_t i = q->b; i < q->e; i++) {
+            int m = sa->ment_at[i];
+            if (m < 0 || sa->ment[m].b != i)
+                continue;
+            const dy_mention *mm = &sa->ment[m];
+            if ((mm->kind == PH_NAME || mm->kind == PH_CAPITAL) &&
+                sa->dict->ents[mm->entity].kind == ENT_COUNTRY && q->nact &&
+                strncmp(q->act[0].code, mm->code, 3) == 0 &&
+                strncmp(mm->code, not, 3) != 0)
+                return &q->act[0];
+        }
+    }
+    return NULL;
+}
+
+/* "Ethiopian helicopters and tanks", "the speaker and a group of
+ * deputies": a country-less agent in a coordination takes the country of
+ * the first member, when that member is an actor with a sector or a
+ * demonym on a noun (not "Russia and the rebels"). */
+static void coordinated_agent(dy_sa *sa, size_t k)
+{
+    dy_np *p = &sa->np[k];
+    if (p->nact != 1 || !p->act[0].generic || p->first_coord == (int16_t)k ||
+        p->act[0].petr)
+        return;
+    const dy_np *f = &sa->np[p->first_coord];
+    if (!f->nact || f->act[0].generic)
+        return;
+    bool demonym = strlen(f->act[0].code) == 3 && sa->ment_at[f->b] >= 0 &&
+                   sa->ment[sa->ment_at[f->b]].kind == PH_ADJ && f->head > f->b;
+    if (strlen(f->act[0].code) < 6 && !demonym)
+        return;
+    char code[32];
+    dy_code_join(code, f->act[0].code, 3, p->act[0].code + 3);
+    memcpy(p->act[0].code, code, sizeof code);
+    p->act[0].generic = 0;
+    p->act[0].entity = f->act[0].entity;
+}
+
+/* Ethnic groups belong to the state they live in: "the Russians of
+ * eastern Ukraine", "ethnic Hungarians ... in Romania" -> ROUCVL (CAMEO
+ * codes minorities with their state of residence). A people named with an
+ * "of" attachment takes the country it names; after "ethnic", the country
+ * of the first place the sentence names, if another. */
+static void ethnic_groups(dy_sa *sa)
+{
+    for (size_t k = 0; k < sa->nnp; k++) {
+        dy_np *p = &sa->np[k];
+        if (p->nact != 1 || p->act[0].petr || sa->ment_at[p->head] < 0 ||
+            sa->ment[sa->ment_at[p->head]].kind != PH_PEOPLE)
+            continue;
+        bool ethnic = false;
+        for (size_t i = p->b; i < p->head; i++)
+            if (sa_is(sa, i, "ethnic"))
+                ethnic = true;
+        const dy_actor *c = NULL;
+        if (p->of_np >= 0 && sa_is(sa, p->e, "of")) {
+            const dy_np *o = &sa->np[p->of_np];
+            if (o->nact == 1 && strlen(o->act[0].code) == 3 &&
+                state_code(sa->dict, &o->act[0]))
+                c = &o->act[0];
+        }
+        if (!c && ethnic)
+            c = located_in(sa, p->act[0].code);
+        if (!c || strncmp(c->code, p->act[0].code, 3) == 0)
+            continue;
+        memcpy(p->act[0].code, c->code, 3);
+        p->act[0].entity = c->entity;
+    }
 }
 
 /* ---- actors of noun phrases named with PETRARCH phrases ------------------- */
@@ -1547,16 +1776,38 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 p->act[0].entity = o->act[0].entity;
             }
         }
+        /* "the Regional Monetary Office (ECOWAS)": a name the
+         * dictionaries do not know is the one its abbreviation names */
+        if (!p->nact && (size_t)p->e + 2 < sa->n && sa_is(sa, p->e, "(") &&
+            sa->np_at[p->e + 1] >= 0 && unknown_name(sa, p)) {
+            const dy_np *o = &sa->np[sa->np_at[p->e + 1]];
+            if (o->b == p->e + 1 && sa_is(sa, o->e, ")") && o->nact &&
+                !o->act[0].generic)
+                for (size_t a = 0; a < o->nact; a++)
+                    np_add_actor(p, &o->act[a]);
+        }
         /* "the Hizbollah (Party of God) group": a phrase cut by a
-         * parenthesis continues the one before it */
-        if (!p->nact && p->b >= 3 && sa_is(sa, p->b - 1, ")")) {
+         * parenthesis continues the one before it; "the Bolivia Miners
+         * Federation (FSTMB) officials": an agent after it
+         * combines with its country */
+        bool p_generic = p->nact == 1 && p->act[0].generic;
+        if ((!p->nact || p_generic) && p->b >= 3 && sa_is(sa, p->b - 1, ")")) {
             size_t k2 = p->b - 1;
             while (k2 > 0 && !sa_is(sa, k2, "("))
                 k2--;
             if (k2 > 0 && sa->np_at[k2 - 1] >= 0) {
                 const dy_np *o = &sa->np[sa->np_at[k2 - 1]];
-                for (size_t a = 0; a < o->nact; a++)
-                    np_add_actor(p, &o->act[a]);
+                if (!p_generic) {
+                    for (size_t a = 0; a < o->nact; a++)
+                        np_add_actor(p, &o->act[a]);
+                } else if (o->nact && !o->act[0].generic &&
+                           state_code(sa->dict, &o->act[0])) {
+                    char code[32];
+                    dy_code_join(code, o->act[0].code, 3, p->act[0].code + 3);
+                    memcpy(p->act[0].code, code, sizeof code);
+                    p->act[0].generic = 0;
+                    p->act[0].entity = o->act[0].entity;
+                }
             }
         }
         /* "Russian and Ukrainian envoys" chunked as "Russian" + "and" +
@@ -1573,19 +1824,9 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 memcpy(p->act[0].code, code, sizeof code);
             }
         }
-        /* "Israeli helicopters and tanks": a country-less agent in a
-         * coordination takes the country of the phrase before it */
-        if (p->nact == 1 && p->act[0].generic && p->first_coord != (int16_t)k) {
-            const dy_np *f = &sa->np[k - 1];
-            if (f->nact && !f->act[0].generic && strlen(f->act[0].code) >= 6) {
-                char code[32];
-                dy_code_join(code, f->act[0].code, 3, p->act[0].code + 3);
-                memcpy(p->act[0].code, code, sizeof code);
-                p->act[0].generic = 0;
-                p->act[0].entity = f->act[0].entity;
-            }
-        }
+        coordinated_agent(sa, k);
     }
+    ethnic_groups(sa);
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
         if ((p->nact && p->act[0].petr) ||
@@ -1652,6 +1893,10 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
             }
         }
     }
+    /* again for the agents that came through an attachment ("a group of
+     * deputies") */
+    for (size_t k = 0; k < sa->nnp; k++)
+        coordinated_agent(sa, k);
     /* coreference and memory, in text order */
     for (size_t k = 0; k < sa->nnp; k++) {
         dy_np *p = &sa->np[k];
@@ -1735,6 +1980,41 @@ static void rescue_verbs(dy_sa *sa)
     for (size_t i = 1; i < sa->n; i++) {
         dy_tok *t = &sa->t[i];
         int tg = t->tag;
+        /* "the opposition will boycott the vote": "will" between a noun and
+         * a dictionary verb in its base form is the modal */
+        if (tg == T_NN && sa_is(sa, i, "will") && i + 1 < sa->n &&
+            (dy_tag_is_noun(tag(sa, i - 1)) || in_mention(sa, i - 1)) &&
+            !(sa->t[i + 1].flags & (TOKF_CAP | TOKF_HYPHJOIN))) {
+            const dy_word *wn = &d->winfo[sa->t[i + 1].w];
+            if ((wn->verb && wn->form == VF_BASE && !wn->lemma) ||
+                w_in(sa, i + 1, WC_NEGATORS)) {
+                t->tag = T_MD;
+                continue;
+            }
+        }
+        /* "gave a warm welcome to": an event noun the tagger reads as an
+         * adjective, after a determiner or adjective and before a
+         * preposition */
+        if (tg == T_JJ && d->winfo[t->w].noun && i + 1 < sa->n &&
+            (sa->t[i - 1].tag == T_DT || sa->t[i - 1].tag == T_JJ) &&
+            (sa->t[i + 1].tag == T_IN || sa->t[i + 1].tag == T_TO) &&
+            !in_mention(sa, i)) {
+            t->tag = T_NN;
+            continue;
+        }
+        /* "helped broker a truce": a dictionary verb in its base form
+         * after help / make / let, before its object */
+        if (tg == T_NN && dy_tag_is_verb(sa->t[i - 1].tag) &&
+            dy_wc(&sa->t[i - 1], WC_BARE) && i + 1 < sa->n &&
+            !(t->flags & (TOKF_CAP | TOKF_HYPHJOIN)) && !in_mention(sa, i)) {
+            const dy_word *wb = &d->winfo[t->w];
+            int nb = tag(sa, i + 1);
+            if (wb->verb && wb->form == VF_BASE && !wb->lemma &&
+                (nb == T_DT || nb == T_PRPS || nb == T_NNP || in_mention(sa, i + 1))) {
+                t->tag = T_VB;
+                continue;
+            }
+        }
         /* "to hand over": a dictionary verb in its base form after "to" */
         if ((tg == T_NN || tg == T_JJ) && sa->t[i - 1].tag == T_TO &&
             !in_mention(sa, i) && !(t->flags & TOKF_CAP) &&
@@ -1765,17 +2045,69 @@ static void rescue_verbs(dy_sa *sa)
         if (in_mention(sa, i) || (t->flags & (TOKF_HYPHJOIN | TOKF_CAP)))
             continue;
         const dy_word *wi = &d->winfo[t->w];
+        if (!wi->verb)
+            continue;
+        /* after an auxiliary, adverbs and "not" aside: "will boycott the
+         * elections" (a base form after a modal), "have retaken the
+         * village" (a participle after a form of have) */
+        {
+            size_t a = i;
+            while (a > 0 && (tag(sa, a - 1) == T_RB || w_in(sa, a - 1, WC_NEGATORS)))
+                a--;
+            if (a > 0 && tg != T_NNP) {
+                const dy_tok *at = &sa->t[a - 1];
+                if (at->tag == T_MD && wi->form == VF_BASE && !wi->lemma) {
+                    t->tag = T_VB;
+                    continue;
+                }
+                if (dy_wc(at, WC_HAVE_FORMS) && dy_tag_is_verb(at->tag) &&
+                    (wi->form == VF_EN || wi->form == VF_ED)) {
+                    t->tag = T_VBN;
+                    continue;
+                }
+            }
+        }
+        /* "killing one person and arresting 12": a dictionary -ing form
+         * coordinated with a participle clause */
+        if (wi->form == VF_ING && tg != T_NNP && i >= 3 && sa_is(sa, i - 1, "and")) {
+            bool ing = false;
+            for (size_t j = i - 1; j-- > 0 && j + 8 > i;) {
+                if (sa->t[j].tag == T_COMMA || sa->t[j].tag == T_END)
+                    break;
+                if (sa->t[j].tag == T_VBG) {
+                    ing = true;
+                    break;
+                }
+            }
+            if (ing) {
+                t->tag = T_VBG;
+                continue;
+            }
+        }
         bool same_past = wi->verb && wi->form == VF_BASE &&
                          dy_wc(t, WC_SAME_PAST);
         if (!wi->verb || !(wi->form == VF_ED || wi->form == VF_S || same_past))
             continue;
-        /* before: the end of a name (not an adjective) or a pronoun */
+        /* before: the end of a name (not an adjective) or a pronoun; a
+         * manner adverb may stand between ("agents sexually abused
+         * migrants"), and then a plural noun will do as the subject */
         size_t p = i - 1;
+        bool adv = false;
+        if (p > 0 && tag(sa, p) == T_RB && sa->t[p].nlow > 4 &&
+            memcmp(sa->t[p].low + sa->t[p].nlow - 2, "ly", 2) == 0) {
+            p--;
+            adv = true;
+        }
         bool name = (in_mention(sa, p) && sa->ment[sa->ment_at[p]].kind != PH_ADJ &&
                      sa->ment[sa->ment_at[p]].kind != PH_AGENT) ||
                     tag(sa, p) == T_PRP || tag(sa, p) == T_NNPS ||
                     (in_mention(sa, p) && sa->ment[sa->ment_at[p]].kind == PH_AGENT &&
-                     (tag(sa, p) == T_NNS || tag(sa, p) == T_NNPS));
+                     (tag(sa, p) == T_NNS || tag(sa, p) == T_NNPS)) ||
+                    (adv && tag(sa, p) == T_NNS && wi->form == VF_ED) ||
+                    /* "settlers in Hebron set fire to": a place name
+                     * closing a prepositional phrase after the subject */
+                    (!adv && tag(sa, p) == T_NNP && p > 0 && tag(sa, p - 1) == T_IN &&
+                     (wi->form == VF_ED || same_past));
         if (!name)
             continue;
         /* after: an object, a preposition, an adverb or the end */
@@ -1784,7 +2116,8 @@ static void rescue_verbs(dy_sa *sa)
                   (same_past && (nt == T_NN || nt == T_NNS || nt == T_RP)) ||
                   nt == T_IN || nt == T_TO || nt == T_CD || nt == T_RB ||
                   nt == T_END || nt == T_COMMA || nt == T_PRP ||
-                  (i + 1 < sa->n && in_mention(sa, i + 1));
+                  (i + 1 < sa->n && in_mention(sa, i + 1)) ||
+                  (adv && nt == T_JJ);
         if (!ok)
             continue;
         /* no other finite verb in the sentence before it */

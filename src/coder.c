@@ -70,7 +70,6 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
             return DYAD_EINVAL;
         }
     }
-    c->sa->unknown_source = c->opts.unknown_source != 0;
     if (c->opts.default_date) {
         if (dy_parse_date(c->opts.default_date, strlen(c->opts.default_date),
                           &c->default_days)) {
@@ -443,6 +442,13 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
             e->dropped = 1;
             e->why = "no source (an unnamed perpetrator's act that is no "
                      "longer violence)";
+            continue;
+        }
+        /* one left without a source (a device's act in a known country
+         * has its UAF source, places.c) is kept only on request */
+        if (!e->has_src && (e->flags & EV_NOSRC) && !c->opts.unknown_source) {
+            e->dropped = 1;
+            e->why = "no source (an unnamed perpetrator; unknown_source off)";
             continue;
         }
         if ((!e->has_src && !(e->flags & EV_NOSRC)) ||

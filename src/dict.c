@@ -980,15 +980,16 @@ static dyad_status finish(dy_dict *d)
         if (d->phr[i].kind == PH_AGENT)
             for (size_t k = 0; k < d->phr[i].ntok; k++)
                 d->winfo[d->phr[i].words[k]].flags |= W_AGENT;
-    /* one-word person names for approximate matching */
+    /* one-word person and country names for approximate matching */
     d->fuzzy = dy_malloc((d->nphr + 1) * sizeof *d->fuzzy);
     if (!d->fuzzy)
         return (dyad_status)dy_fail(&d->err, DYAD_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->nphr; i++) {
         const dy_phrase *p = &d->phr[i];
         if (p->ntok != 1 || p->kind != PH_NAME ||
-            d->ents[p->entity].kind != ENT_PERSON)
-            continue;
+            (d->ents[p->entity].kind != ENT_PERSON &&
+             (d->ents[p->entity].kind != ENT_COUNTRY || p->petr)))
+            continue; /* PETRARCH's countries match as written */
         uint32_t w = p->words[0];
         if (d->words.len[w] < 5 || (d->winfo[w].flags & W_COMMON))
             continue;

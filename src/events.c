@@ -325,6 +325,43 @@ static int16_t pp_target(const dy_sa *sa, size_t from, size_t to)
     return -1;
 }
 
+/* The target of a protest that names none itself: the first actor its
+ * purpose or complaint names after token `from` ("staged a hunger strike
+ * in protest against abuses by the security forces", "blocked roads to
+ * press their demands on the government"), in the clause of `from` and the
+ * complements and infinitives within it, up to a comma that ends the
+ * phrase. Places ("in Lagos", "outside parliament"), the protesters
+ * themselves (NP src) and pronouns are passed over. -1 if none. */
+static int16_t protest_target(const dy_sa *sa, size_t from, int16_t src)
+{
+    int c = from > 0 ? sa->cl_at[from - 1] : 0;
+    int16_t sf = src >= 0 ? sa->np[src].first_coord : -1;
+    for (size_t k = from; k < sa->n; k++) {
+        const dy_tok *t = &sa->t[k];
+        if (t->tag == T_END || sa_is(sa, k, ";") || sa_is(sa, k, ":"))
+            break;
+        if (t->tag == T_COMMA) {
+            int16_t a = k > 0 ? sa->np_at[k - 1] : -1;
+            if (a >= 0 && sa->np[a].next_coord >= 0)
+                continue;
+            break;
+        }
+        if (!clause_within(sa, sa->cl_at[k], c))
+            break;
+        int16_t p = sa->np_at[k];
+        if (p < 0 || sa->np[p].b != k || !sa->np[p].nact ||
+            sa->np[p].act[0].generic || (sa->np[p].flags & NPF_PRONOUN) ||
+            sa->np[p].first_coord == sf)
+            continue;
+        int16_t pr = sa->np[p].prep;
+        if (pr >= 0 && dy_wc(&sa->t[pr], WC_LOCATIVE_PREPS) &&
+            !sa_is(sa, (size_t)pr, "to") && !sa_is(sa, (size_t)pr, "from"))
+            continue;
+        return sa->np[p].first_coord;
+    }
+    return -1;
+}
+
 static bool same_actor(const dy_actor *a, const dy_actor *b)
 {
     return strcmp(a->code, b->code) == 0;
@@ -395,6 +432,17 @@ static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
      * target: "Jordan and Britain agreed", "X and Y held talks" */
     int root = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
     bool mutual = pt->reciprocal || (root >= 3 && root <= 6);
+    /* "French and Egyptian warships launched war games": a show of force
+     * by two countries together is a joint exercise (062) */
+    if (strcmp(pt->code, "150") == 0 && nt == 0 && ns >= 2 &&
+        strncmp(srcs[0].code, srcs[1].code, 3) != 0) {
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < ns; j++)
+                if (i != j && strncmp(srcs[i].code, srcs[j].code, 3) != 0)
+                    push_event(sa, &srcs[i], &srcs[j], "062", pidx, vg, vb, ve,
+                               (uint16_t)(flags | EV_RECIP));
+        return;
+    }
     if (mutual && nt == 0 && ns >= 2) {
         /* "X and Y met": every ordered pair */
         for (size_t i = 0; i < ns; i++)
@@ -466,6 +514,20 @@ static bool best_pattern(const dy_sa *sa, const dy_verb *vb, size_t head,
 }
 
 
+/* Does a gerund after a preposition start at token k ("without returning
+ * to Mali", "after fighting in Chad")? Such a phrase names another
+ * act, with places of its own. */
+static bool prep_gerund(const dy_sa *sa, size_t k)
+{
+    int16_t g = sa->vg_at[k];
+    if (g < 0 || sa->vg[g].b != k || !(sa->vg[g].flags & VG_GERUND))
+        return false;
+    size_t pb = k;
+    while (pb > 0 && (sa->t[pb - 1].tag == T_RB || sa_is(sa, pb - 1, "not")))
+        pb--;
+    return pb > 0 && sa->t[pb - 1].tag == T_IN && !sa_is(sa, pb - 1, "by");
+}
+
 /* The mention of a country (name, capital, or demonym on a place noun)
  * in a locative phrase after token `from`, in its clause: "in Haiti", "in
  * the capital Monrovia", "near the Ukrainian border". With `border_only`,
@@ -476,7 +538,7 @@ static int place_mention(const dy_sa *sa, size_t from, size_t to,
     const dy_dict *d = sa->dict;
     int c = from > 0 ? sa->cl_at[from - 1] : 0;
     for (size_t k = from; k < to; k++) {
-        if (sa->cl_at[k] != c)
+        if (sa->cl_at[k] != c || prep_gerund(sa, k))
             break;
         int16_t q = sa->np_at[k];
         int m = sa->ment_at[k];
@@ -534,7 +596,9 @@ static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
         return;
     }
     for (size_t i = 0; i < ns; i++) {
-        if (!nt) {
+        /* "Russia mobilised troops in Russia": the source's own country
+         * is no target */
+        if (!nt || (tgt_over && same_actor(&srcs[i], tgt_over))) {
             push_event(sa, &srcs[i], NULL, pt->code, pidx, g, vb, ve, 0);
             continue;
         }
@@ -657,6 +721,12 @@ static void verb_events(dy_sa *sa, bool *used)
         int16_t src = m.src_np, tgt = m.tgt_np;
         bool ssingle = m.src_single, tsingle = m.tgt_single;
         bool passive = (v->flags & VG_PASSIVE) != 0;
+        /* "Israel is opposed to French mediation", "is committed to the
+         * talks": a participle that states an attitude, without a
+         * by-agent, is not a passive */
+        if (passive && v->agent < 0 && dy_wc(&sa->t[v->head], WC_STATIVE_PARTICIPLES) &&
+            sa_is(sa, v->e, "to"))
+            passive = false;
         if (src < 0)
             src = passive ? v->agent : v->subj;
         if (tgt < 0) {
@@ -696,18 +766,37 @@ static void verb_events(dy_sa *sa, bool *used)
                 const dy_vg *c = &sa->vg[h];
                 if (c->ctrl != (int16_t)g || !(c->flags & VG_INF))
                     continue;
-                if (c->obj >= 0 && sa->np[c->obj].nact)
+                if (c->obj >= 0 && np_real(sa, c->obj))
                     tgt = c->obj;
                 else
                     tgt = pp_target(sa, c->e, window_end(sa, c));
             }
         }
+        if (tgt < 0 && !passive && proot == 13) {
+            /* "threatened to strike unless the government paid": a threat is
+             * aimed at the one whose act would avert it */
+            for (size_t h = g + 1; h < sa->nvg && tgt < 0; h++) {
+                const dy_vg *c = &sa->vg[h];
+                const dy_clause *cc = &sa->cl[c->clause];
+                if (cc->type == CL_IF && cc->b >= v->e &&
+                    clause_within(sa, cc->parent, (int)v->clause) &&
+                    c->subj >= 0 && np_real(sa, c->subj) &&
+                    (src < 0 || sa->np[c->subj].first_coord !=
+                                    sa->np[src].first_coord))
+                    tgt = sa->np[c->subj].first_coord;
+            }
+        }
         if (tgt < 0 && !passive && (proot == 2 || proot == 10)) {
             /* "demanded guarantees that would prevent NATO expansion": an
-             * appeal or demand is made of the actor its object speaks of */
+             * appeal or demand is made of the actor its object speaks of
+             * (not one of an adverbial clause: "demanded new roads after a
+             * court cleared the smugglers") */
             for (size_t k = v->e; k < sa->n && tgt < 0; k++) {
                 if (sa->t[k].tag == T_END || sa_is(sa, k, ";"))
                     break;
+                if (sa->cl[sa->cl_at[k]].type == CL_ADV &&
+                    sa->cl_at[k] != (int16_t)v->clause)
+                    continue;
                 int16_t q = sa->np_at[k];
                 if (q >= 0 && sa->np[q].nact && !sa->np[q].act[0].generic &&
                     (src < 0 || sa->np[q].first_coord != sa->np[src].first_coord) &&
@@ -715,23 +804,27 @@ static void verb_events(dy_sa *sa, bool *used)
                     tgt = q;
             }
         }
-        /* A place standing for an actor: force posture aimed at a country
-         * ("deploying troops near the Ukrainian border"); domestic acts
-         * without a target are aimed at the country where they happen
-         * ("lifted the state of emergency in Darfur"); a passive without
-         * an agent ("was arrested in Lebanon") has that country's
-         * authorities as its source. */
         /* "moved artillery and tanks closer to the Armenian border": the
          * forces a posture moves are the source's own, not its target */
         if (proot == 15 && tgt >= 0 && src >= 0 && tgt == v->obj &&
             sa->np[tgt].nact && sa->np[src].nact &&
             strncmp(sa->np[tgt].act[0].code, sa->np[src].act[0].code, 3) == 0)
             tgt = -1;
+        if (tgt < 0 && !passive && proot == 14)
+            tgt = protest_target(sa, v->e, src);
+        /* A place standing for an actor: acts without a target are aimed
+         * at the country where they happen ("lifted the state of
+         * emergency in Darfur", "strengthened its forces in Syria",
+         * "deploying troops near the Ukrainian border"), except statements
+         * and appeals, and meetings, whose place is only a venue; a
+         * passive without an agent ("was arrested in Lebanon") has that
+         * country's authorities as its source. */
         int pm_src = -1, pm_tgt = -1;
-        bool domestic = proot == 8 || proot == 9 || proot == 17 ||
-                        proot == 18 || proot == 19 || proot == 20;
-        if (tgt < 0 && !passive && (proot == 15 || domestic))
-            pm_tgt = place_mention(sa, v->e, hi, proot == 15);
+        if (tgt < 0 && !passive && proot == 15)
+            pm_tgt = place_mention(sa, v->e, hi, true); /* "to the ... border" */
+        if (pm_tgt < 0 && tgt < 0 && !passive && proot != 1 && proot != 2 &&
+            proot != 4)
+            pm_tgt = place_mention(sa, v->e, hi, false);
         if (src < 0 && passive &&
             (proot == 9 || proot == 11 || proot == 16 || proot == 17))
             pm_src = place_mention(sa, v->e, hi, false);
@@ -746,7 +839,7 @@ static void verb_events(dy_sa *sa, bool *used)
             tgt = -1;
         /* an assault, fight or massacre by an unnamed perpetrator ("a
          * truck bomb killed", "was assassinated"): a null source */
-        bool nosrc = sa->unknown_source && proot >= 18 && proot <= 20 &&
+        bool nosrc = proot >= 18 && proot <= 20 &&
                      m.src_np < 0 && pm_src < 0 &&
                      unnamed_perpetrator(sa, v, passive, hi);
         if (pm_src >= 0 || pm_tgt >= 0) {
@@ -778,11 +871,13 @@ static int16_t governing_vg(const dy_sa *sa, int16_t k)
 }
 
 
-/* Did verb group g produce an event of its own? */
-static bool vg_has_event(const dy_sa *sa, size_t g)
+/* Did verb group g produce an event of its own? With `acts`, statements
+ * (root 01) do not count. */
+static bool vg_has_event(const dy_sa *sa, size_t g, bool acts)
 {
     for (size_t i = 0; i < sa->nev; i++)
-        if (sa->ev[i].vg == g && !(sa->ev[i].flags & EV_NOUN))
+        if (sa->ev[i].vg == g && !(sa->ev[i].flags & EV_NOUN) &&
+            !(acts && sa->ev[i].code[0] == '0' && sa->ev[i].code[1] == '1'))
             return true;
     return false;
 }
@@ -844,6 +939,7 @@ static void noun_events(dy_sa *sa, bool *used)
         int16_t g = governing_vg(sa, (int16_t)k);
         if (g < 0 && p->poss >= 0)
             g = governing_vg(sa, p->poss); /* "denounced China's crackdown" */
+        bool announced = false;
         bool object = g >= 0 && (sa->vg[g].obj == p->first_coord ||
                                  (p->poss >= 0 && sa->vg[g].obj == p->poss));
         /* "Hamas's release of hostages was delayed": the subject of a
@@ -857,8 +953,11 @@ static void noun_events(dy_sa *sa, bool *used)
             const dy_tok *gv = &sa->t[sa->vg[g].head];
             /* "halted economic aid", "prevented the demonstration": the
              * verb says the act did not happen (or is its own event) */
-            if (dy_wc(gv, WC_BLOCKING_VERBS) || vg_has_event(sa, (size_t)g))
+            /* ("announced a suspension of flights to Moldova": the act
+             * announced is the event, not the announcement) */
+            if (dy_wc(gv, WC_BLOCKING_VERBS) || vg_has_event(sa, (size_t)g, true))
                 continue;
+            announced = vg_has_event(sa, (size_t)g, false);
             /* "held talks", "declared a ceasefire": the subject of a light
              * verb is the one who acts */
             if (src < 0 && sa->vg[g].subj >= 0 &&
@@ -867,15 +966,24 @@ static void noun_events(dy_sa *sa, bool *used)
         }
         if (tgt < 0)
             tgt = pp_target(sa, p->e, hi);
+        if (tgt < 0 && pt->code[0] == '1' && pt->code[1] == '4')
+            tgt = protest_target(sa, p->e, src);
         /* "heavy fighting broke out in Nagorno-Karabakh": violence that
          * occurred, by no one named */
         int nroot = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
-        bool nosrc = sa->unknown_source && og >= 0 && src < 0 &&
+        bool nosrc = og >= 0 && src < 0 &&
                      nroot >= 18 && nroot <= 20;
         if (src < 0 && tgt < 0 && !nosrc)
             continue;
+        size_t nev0 = sa->nev;
         emit(sa, pt, pidx, &m, src, tgt, m.src_single, m.tgt_single,
              g >= 0 ? (size_t)g : 0xFFFF, h, h + 1, EV_NOUN, nosrc);
+        if (announced && sa->nev > nev0)
+            for (size_t i = 0; i < nev0; i++)
+                if (sa->ev[i].vg == (uint16_t)g && !(sa->ev[i].flags & EV_NOUN)) {
+                    sa->ev[i].dropped = 1;
+                    sa->ev[i].why = "statement of an act: the act is the event";
+                }
         for (size_t i = 0; i < m.nused; i++)
             used[m.used[i]] = true;
     }

@@ -1321,6 +1321,28 @@ bool dy_place_written(const dy_sa *sa, const dy_ev *e, size_t *beg,
     return *end > *beg;
 }
 
+/* Is e an act of violence by a device with no one named behind it ("a
+ * roadside bomb near Kandahar killed three policemen", "were killed by an
+ * explosive device")? One kind of unnamed perpetrator (events.c,
+ * EV_NOSRC): an unidentified armed group of the country where it happened,
+ * as CAMEO codes such attackers (UAF of that country). Found whether or not
+ * dyad_options.unknown_source keeps other unnamed perpetrators' acts; not
+ * for PETRARCH's rule coder. */
+static bool device_attacker(const dy_sa *sa, const dy_ev *e)
+{
+    if (e->dropped || e->has_src || (e->flags & (EV_NOUN | EV_PETR)) ||
+        e->vg >= sa->nvg)
+        return false;
+    const char *c = e->orig[0] ? e->orig : e->code;
+    if (!((c[0] == '1' && (c[1] == '8' || c[1] == '9')) ||
+          (c[0] == '2' && c[1] == '0')))
+        return false;
+    const dy_vg *v = &sa->vg[e->vg];
+    int16_t q = (v->flags & VG_PASSIVE) ? v->agent : v->subj;
+    return q >= 0 && !sa->np[q].nact &&
+           dy_wc(&sa->t[sa->np[q].head], WC_DEVICE_NOUNS);
+}
+
 void dy_place_events(dy_sa *sa, dy_memory *mem)
 {
     for (size_t k = 0; k < sa->nev; k++) {
@@ -1336,9 +1358,11 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     uint8_t mark[DY_MAX_STOK / 2];
     memset(mark, 0, sizeof mark);
     bool any = false;
+    bool unknown[DY_ARRAY_LEN(sa->ev)];
     for (size_t k = 0; k < sa->nev; k++) {
+        unknown[k] = device_attacker(sa, &sa->ev[k]);
         if (sa->ev[k].dropped ||
-            !(sa->ev[k].has_src || (sa->ev[k].flags & EV_NOSRC)))
+            !(sa->ev[k].has_src || (sa->ev[k].flags & EV_NOSRC) || unknown[k]))
             continue;
         int cl = ev_clause(sa, &sa->ev[k]);
         if (cl >= 0 && cl < (int)DY_ARRAY_LEN(mark)) {
@@ -1359,9 +1383,26 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
         dy_ev *e = &sa->ev[k];
         /* the coder drops events without a source, but for an unnamed
          * perpetrator's */
-        if (e->dropped || !(e->has_src || (e->flags & EV_NOSRC)))
+        if (e->dropped || !(e->has_src || (e->flags & EV_NOSRC) || unknown[k]))
             continue;
         const pl_cand *c = choose(g, sa, e, cand, nc);
+        dy_place_view pv;
+        if (c && unknown[k] && dy_gaz_view(g, c->place, c->disp, &pv) == 0 &&
+            strlen(pv.country) == 3) {
+            const dy_np *q = &sa->np[(sa->vg[e->vg].flags & VG_PASSIVE)
+                                         ? sa->vg[e->vg].agent
+                                         : sa->vg[e->vg].subj];
+            memset(&e->src, 0, sizeof e->src);
+            dy_code_join(e->src.code, pv.country, 3, "UAF");
+            e->src.b = q->b;
+            e->src.e = q->e;
+            e->src.entity = UINT32_MAX;
+            e->src.conf = 0.5f;
+            e->has_src = 1;
+            e->flags = (uint16_t)(e->flags & ~EV_NOSRC);
+        }
+        if (!e->has_src && !(e->flags & EV_NOSRC))
+            continue;
         if (c) {
             e->place = c->place;
             e->place_name = c->disp;

@@ -1,7 +1,13 @@
 /* resolve.c - what the events of a sentence mean once grammar is taken into
  * account:
  *   - negation ("did not attack", "refused to meet" is the verb refuse's own
- *     event) drops the event;
+ *     event) drops the event; cooperation an actor says it will not give
+ *     ("will not meet their demands") is a refusal (12x);
+ *   - the infinitive or that-clause of a noun: demanded ("their demand that
+ *     Israel ease ..." is a demand), allowed or alleged (dropped), or
+ *     intended ("the decision to send tanks");
+ *   - what a protest is held for ("to demand the resignation") is part of
+ *     the protest; what someone must do, said by nobody, is no act;
  *   - conditions ("if Russia attacks") make an event hypothetical: dropped,
  *     and a future main clause with a conflict condition becomes a threat;
  *   - future, planned and possible acts: cooperation becomes intent (03x),
@@ -128,6 +134,63 @@ static bool plans_complement(const dy_sa *sa, const dy_vg *ctrl)
     size_t k = ctrl->e;
     if (k < sa->n && dy_wc(&sa->t[k], WC_PLANNING_VERBS))
         return true;
+    return false;
+}
+
+/* Is the governing verb group one of getting ready ("prepared to",
+ * "poised to", "is ready to")? */
+static bool prepares(const dy_sa *sa, const dy_vg *ctrl)
+{
+    static const char *const words[] = {"prepare", "prepares", "prepared",
+                                        "preparing", "poised", "ready", NULL};
+    for (int k = 0; words[k]; k++)
+        if (sa_is(sa, ctrl->head, words[k]) ||
+            (ctrl->e < sa->n && sa_is(sa, ctrl->e, words[k])))
+            return true;
+    return false;
+}
+
+/* Is verb group g a closing attribution, ", a rights group charged on
+ * Saturday.": a finite verb whose subject follows a comma, after a clause
+ * with a verb of its own, with nothing after it but adverbs and phrases
+ * of time or place? */
+static bool closing_attribution(const dy_sa *sa, const dy_vg *g)
+{
+    bool bare_past = g->b == g->head &&
+                     (sa->t[g->head].tag == T_VBD || sa->t[g->head].tag == T_VBN);
+    if (!((g->flags & VG_FINITE) || bare_past) || g->b == 0 || g->obj >= 0 ||
+        sa->np_at[g->b - 1] < 0)
+        return false;
+    /* the phrase right before the verb (the subject may have been taken
+     * for the last item of a list before the comma) */
+    const dy_np *s = &sa->np[sa->np_at[g->b - 1]];
+    if (s->b == 0 || !sa_is(sa, s->b - 1, ",") || s->e != g->b)
+        return false;
+    bool verb_before = false;
+    for (size_t k = 0; k + 1 < s->b && !verb_before; k++)
+        verb_before = sa->vg_at[k] >= 0 && (sa->vg[sa->vg_at[k]].flags & VG_FINITE);
+    if (!verb_before)
+        return false;
+    for (size_t k = g->e; k < sa->n; k++) {
+        int t = sa->t[k].tag;
+        if (t == T_END)
+            break;
+        if (sa->vg_at[k] >= 0 || t == T_COMMA || sa_is(sa, k, "that"))
+            return false;
+    }
+    return true;
+}
+
+/* Verbs that stop a text from taking effect ("vetoed the resolution"). */
+static bool text_blocker(const dy_sa *sa, size_t k)
+{
+    static const char *const words[] = {
+        "veto", "vetoed", "vetoes", "vetoing", "reject", "rejected", "rejects",
+        "rejecting", "block", "blocked", "blocks", "blocking", "oppose",
+        "opposed", "opposes", "opposing", NULL};
+    for (int i = 0; words[i]; i++)
+        if (sa_is(sa, k, words[i]))
+            return true;
     return false;
 }
 
@@ -572,6 +635,34 @@ static bool has_complement(const dy_sa *sa, size_t g)
     return false;
 }
 
+/* Is the event's target a place in a locative phrase ("in Monrovia")? */
+static bool place_target(const dy_sa *sa, const dy_ev *e)
+{
+    if (!e->has_tgt || e->tgt.b >= sa->n)
+        return false;
+    int16_t q = sa->np_at[e->tgt.b];
+    return q >= 0 && (sa->np[q].flags & NPF_INPP) && sa->np[q].prep >= 0 &&
+           dy_wc(&sa->t[sa->np[q].prep], WC_LOCATIVE_PREPS);
+}
+
+/* Is one of the verb groups a and b governed by the other through a chain
+ * of infinitives ("is willing to send material to help defend")? */
+static bool vg_chained(const dy_sa *sa, size_t a, size_t b)
+{
+    if (a >= sa->nvg || b >= sa->nvg)
+        return false;
+    for (int dir = 0; dir < 2; dir++) {
+        size_t from = dir ? b : a, to = dir ? a : b;
+        int g = (int)from;
+        for (int k = 0; k < 8 && g >= 0; k++) {
+            if (g == (int)to)
+                return true;
+            g = sa->vg[g].ctrl;
+        }
+    }
+    return false;
+}
+
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
     /* 1. modality of each event's own verb group */
@@ -581,7 +672,35 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         if (!g || (e->flags & EV_PETR))
             continue; /* PETRARCH: modality is the patterns' business */
         int root = root_of(e->code);
+        /* "..., a rights group charged / protested on Saturday": a
+         * closing attribution accuses (112) or complains (114); it is no
+         * arrest or demonstration */
+        if ((root == 17 || root == 14) && !(e->flags & EV_NOUN) &&
+            closing_attribution(sa, g)) {
+            bool charge = sa_is(sa, g->head, "charged") || sa_is(sa, g->head, "charges");
+            bool protest = sa_is(sa, g->head, "protested") || sa_is(sa, g->head, "protests");
+            if (charge)
+                set_code(e, "112", "closing attribution: an accusation");
+            else if (protest)
+                set_code(e, "114", "closing attribution: a complaint");
+            root = root_of(e->code);
+        }
         if (g->flags & VG_NEG) {
+            /* "will not meet their demands", "would never recognise
+             * Kosovo", "cannot accept the plan": cooperation an actor says
+             * it will not give is a refusal (12x) */
+            bool will_not = g->tense == TENSE_FUT || g->modal == MOD_WILL ||
+                            (g->modal == MOD_WOULD && !sa_is(sa, g->b, "should")) ||
+                            (g->modal == MOD_POSSIBLE &&
+                             (sa_is(sa, g->b, "can") || sa_is(sa, g->b, "ca")));
+            const char *rj = will_not && root >= 3 && root <= 8 &&
+                                     !(e->flags & EV_NOUN)
+                                 ? xlate(to_reject, e->code)
+                                 : NULL;
+            if (rj) {
+                set_code(e, rj, "cooperation refused: reject");
+                continue;
+            }
             drop(e, "negated");
             e->flags |= EV_NEG;
             continue;
@@ -592,14 +711,69 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             continue;
         }
         bool planned = false, negated = false;
-        /* up the chain of infinitives: "is willing to send material to help" */
+        /* the infinitive of a noun: "their demand to release prisoners",
+         * "the right of troops to fire" say what is asked or allowed, not
+         * what was done; "a plan to", "the decision to", "an offer to" say
+         * what is intended */
+        if ((g->flags & VG_NOUNCOMP) && g->b > 0 && !(e->flags & EV_NOUN)) {
+            size_t nt = g->b - 1;
+            int16_t q = sa->np_at[nt];
+            for (size_t k = 0; q >= 0 && k < sa->nnp; k++)
+                if (sa->np[k].of_np == q && sa->np[q].e == g->b)
+                    nt = sa->np[k].head; /* "the right of X to" */
+            if (dy_wc(&sa->t[nt], WC_DEMAND_NOUNS)) {
+                /* the demand noun's own event takes its code from it:
+                 * "the rebels' demand to free prisoners" (1053) */
+                for (size_t k = 0; k < sa->nev; k++) {
+                    dy_ev *o = &sa->ev[k];
+                    int orr = root_of(o->code);
+                    if (o->dropped || !(o->flags & EV_NOUN) || o->verb_b != nt ||
+                        !generic_code(o->code) || (orr != 2 && orr != 10))
+                        continue;
+                    const char *to = xlate(orr == 2 ? to_appeal : to_demand, e->code);
+                    if (to)
+                        set_code(o, to, "code from the demand's complement");
+                    if (!o->has_tgt && e->has_tgt) {
+                        o->tgt = e->tgt;
+                        o->has_tgt = 1;
+                    }
+                }
+                drop(e, "content of a demand (noun)");
+                continue;
+            }
+            if (dy_wc(&sa->t[nt], WC_UNREAL_NOUNS)) {
+                drop(e, "what a right or ability allows (noun)");
+                continue;
+            }
+            planned = true;
+        }
+        /* up the chain of infinitives: "is willing to send material to
+         * help"; a gerund complement belongs to its verb ("prepared to
+         * resume shelling") */
         const dy_vg *cur = g;
-        for (int depth = 0; depth < 6 && cur->ctrl >= 0 && (cur->flags & VG_INF);
+        bool prepared = false;
+        for (int depth = 0; depth < 6 && cur->ctrl >= 0 &&
+                            (cur->flags & (VG_INF | VG_GERUND));
              depth++) {
             const dy_vg *c = &sa->vg[cur->ctrl];
-            if (plans_complement(sa, c) || c->tense == TENSE_FUT ||
+            /* "attempted to assassinate", "tried to storm the building":
+             * an attempt at force is an act of force (the attempt verb's
+             * own pattern may name it, 185), not a threat */
+            bool attempt = root >= 14 && c->tense != TENSE_FUT &&
+                           c->modal == MOD_NONE &&
+                           (sa_is(sa, c->head, "attempted") || sa_is(sa, c->head, "tried") ||
+                            sa_is(sa, c->head, "attempts") || sa_is(sa, c->head, "tries") ||
+                            sa_is(sa, c->head, "attempting") || sa_is(sa, c->head, "trying"));
+            if ((plans_complement(sa, c) && !attempt) || c->tense == TENSE_FUT ||
                 c->modal != MOD_NONE)
                 planned = true;
+            if (prepares(sa, c))
+                prepared = true;
+            /* "failed to protect", "is failing to uphold": not done */
+            if (sa_is(sa, c->head, "fail") || sa_is(sa, c->head, "fails") ||
+                sa_is(sa, c->head, "failed") || sa_is(sa, c->head, "failing") ||
+                sa_is(sa, c->head, "refrain") || sa_is(sa, c->head, "refrained"))
+                negated = true;
             if (c->flags & VG_NEG)
                 negated = true;
             cur = c;
@@ -624,12 +798,72 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 e->modality = EVM_INTENT;
                 set_code(e, to, "future or planned cooperation: intent");
             }
+        } else if (prepared && root >= 18 && root <= 20) {
+            /* "the army prepared to resume shelling": getting ready to
+             * fight is a show of force, not a threat (no one is told) */
+            e->modality = EVM_HYPO;
+            set_code(e, "150", "preparing to fight: force posture");
         } else if (quad4(root) || root == 14) {
             const char *to = xlate(to_threat, e->code);
             if (to) {
                 e->modality = EVM_HYPO;
                 set_code(e, to, "possible or future conflict: threat");
             }
+        }
+    }
+    /* 1b. "began a hunger strike to demand the return of property",
+     * "rallied to protest the decision": what a protest is held for is
+     * not an act of its own; it gives the protest its target and, for a
+     * demand of leadership, policy, rights or institutional change, its
+     * subcode (1041 -> 1411, 1422, ...) */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *in = &sa->ev[i];
+        if (in->dropped || (in->flags & (EV_PETR | EV_NOUN)) || in->vg >= sa->nvg)
+            continue;
+        const dy_vg *iv = &sa->vg[in->vg];
+        int ir = root_of(in->code);
+        if (!(iv->flags & VG_INF) || iv->ctrl < 0 || (ir != 10 && ir != 14))
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            dy_ev *o = &sa->ev[k];
+            if (k == i || o->dropped || (o->flags & EV_PETR) ||
+                o->vg != (uint16_t)iv->ctrl || root_of(o->code) != 14 ||
+                o->has_src != in->has_src || strcmp(o->src.code, in->src.code) != 0)
+                continue;
+            if (!o->has_tgt && in->has_tgt) {
+                o->tgt = in->tgt;
+                o->has_tgt = 1;
+            }
+            size_t ol = strlen(o->code), il = strlen(in->code);
+            char d = in->code[il - 1];
+            if (ol == 3 && o->code[2] >= '1' && o->code[2] <= '5' && il == 4 &&
+                d >= '1' && d <= '4' &&
+                (strncmp(in->code, "104", 3) == 0 || ir == 14)) {
+                char sub[8];
+                snprintf(sub, sizeof sub, "%s%c", o->code, d);
+                set_code(o, sub, "protest with the demand it is held for");
+            }
+            drop(in, "what the protest is held for");
+            break;
+        }
+    }
+    /* 1c. "vetoed a resolution censuring Nicaragua", "rejected a plan
+     * calling for talks": what a participle says of a text that is
+     * vetoed, rejected or blocked did not happen */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *v = ev_vg(sa, e);
+        if (e->dropped || !v || (e->flags & (EV_PETR | EV_NOUN)) ||
+            !(v->flags & (VG_PARTICIPLE | VG_GERUND)) || v->subj < 0)
+            continue;
+        for (size_t h = 0; h < sa->nvg; h++) {
+            const dy_vg *b = &sa->vg[h];
+            if (b == v || b->obj < 0 || b->e > v->b ||
+                sa->np[b->obj].first_coord != sa->np[v->subj].first_coord ||
+                !text_blocker(sa, b->head))
+                continue;
+            drop(e, "what a vetoed or rejected text says");
+            break;
         }
     }
     /* 2. verbs with complements: merge or report */
@@ -676,6 +910,13 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             }
             if ((root == 1 || report) && generic_code(o->orig)) {
                 drop(o, "reporting verb: the complement is the event");
+                continue;
+            }
+            /* "to help support the rights of Palestinians": helping do an
+             * act, with nobody helped, is the act */
+            if (root == 7 && generic_code(o->orig) && sa->vg[g].obj < 0 &&
+                dy_wc(&sa->t[sa->vg[g].head], WC_BARE)) {
+                drop(o, "help with an act: the act is the event");
                 continue;
             }
             if (!tab)
@@ -743,6 +984,70 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                         drop(&sa->ev[k], "reverse of a merged reciprocal event");
         }
     }
+    /* 2a. a that-clause of a noun: "its demand that Israel ease
+     * restrictions" is a demand made of Israel (by the noun's possessor,
+     * else the subject of the verb before it); "an allegation that the
+     * rebels took the town" does not report the act */
+    for (size_t c = 1; c < sa->ncl; c++) {
+        const dy_clause *cl = &sa->cl[c];
+        if (cl->type != CL_THAT || cl->b == 0 || !sa_is(sa, cl->b, "that"))
+            continue;
+        /* the noun: back over a time word or an attached phrase, not
+         * across a verb or a comma */
+        int noun = -1;
+        for (size_t k = cl->b, n = 0; k-- > 0 && n < 12; n++) {
+            if (sa->vg_at[k] >= 0 || sa->t[k].tag == T_COMMA)
+                break;
+            if (dy_tag_is_noun(sa->t[k].tag) && sa->np_at[k] >= 0 &&
+                (dy_wc(&sa->t[k], WC_DEMAND_NOUNS) || dy_wc(&sa->t[k], WC_CLAIM_NOUNS))) {
+                noun = (int)k;
+                break;
+            }
+        }
+        if (noun < 0)
+            continue;
+        bool demand = dy_wc(&sa->t[noun], WC_DEMAND_NOUNS);
+        /* who demands */
+        const dy_actor *owner = NULL;
+        if (demand) {
+            const dy_np *q = &sa->np[sa->np_at[noun]];
+            if (q->poss >= 0 && sa->np[q->poss].nact)
+                owner = &sa->np[q->poss].act[0];
+            for (size_t g = sa->nvg; !owner && g-- > 0;) {
+                const dy_vg *v = &sa->vg[g];
+                if (v->e <= (size_t)noun && v->clause == sa->cl_at[noun] &&
+                    v->subj >= 0 && sa->np[v->subj].nact) {
+                    owner = &sa->np[v->subj].act[0];
+                    break;
+                }
+                if (v->e <= (size_t)noun)
+                    break;
+            }
+        }
+        for (size_t i = 0; i < sa->nev; i++) {
+            dy_ev *in = &sa->ev[i];
+            if (in->dropped || (in->flags & EV_PETR) || in->vg >= sa->nvg)
+                continue;
+            int ic = sa->vg[in->vg].clause;
+            bool inside = false;
+            for (int k = 0; ic >= 0 && k < 8 && !inside; k++) {
+                inside = ic == (int)c;
+                ic = sa->cl[ic].parent;
+            }
+            if (!inside)
+                continue;
+            const char *to = demand ? xlate(to_demand, in->orig) : NULL;
+            if (!to || !owner || !in->has_src || same_root(owner->code, in->src.code)) {
+                drop(in, demand ? "content of a demand (noun)"
+                                : "content of an allegation or claim (noun)");
+                continue;
+            }
+            in->tgt = in->src;
+            in->has_tgt = 1;
+            in->src = *owner;
+            set_code(in, to, "content of a demand (noun): a demand");
+        }
+    }
     /* 2b. "declared that China must drop barriers", "said Israel should
      * ease restrictions": what someone says another must do is a demand */
     for (size_t h = 0; h < sa->nvg; h++) {
@@ -792,6 +1097,19 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         t->flags = EV_TRANSFORMED;
         t->why = "what someone says another must do: a demand";
         t->loc_tok_b = t->loc_tok_e = -1;
+    }
+    /* 2c. what an actor must or should do, when no speaker makes it a
+     * demand, is an obligation, not an act: "the forum concluded that
+     * rich nations must allocate more money" */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *g = ev_vg(sa, e);
+        if (e->dropped || !g || (e->flags & EV_PETR) ||
+            e->pattern == UINT32_MAX)
+            continue;
+        if (g->modal == MOD_MUST ||
+            (g->modal == MOD_WOULD && g->b < sa->n && sa_is(sa, g->b, "should")))
+            drop(e, "obligation, not an act");
     }
     /* 3. a future main clause whose condition holds a conflict act by the
      * target is a threat: "will respond firmly if Russia attacks Ukraine" */
@@ -855,12 +1173,31 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 strcmp(a->src.code, b->src.code) != 0 || a->has_src != b->has_src)
                 continue;
             /* the same act once with and once without a target: keep the
-             * one with the target */
-            if (a->has_tgt && !b->has_tgt) {
+             * one with the target (two different specific acts of a root,
+             * "killing one person and arresting 12", are not the same) */
+            if (a->has_tgt && !b->has_tgt &&
+                (strcmp(a->code, b->code) == 0 || generic_code(a->code) ||
+                 generic_code(b->code))) {
+                drop(b, "same act as another event of the sentence");
+                continue;
+            }
+            /* the same act with its target once named and once taken from
+             * the place where it happened ("used tear gas in Monrovia to
+             * disperse Liberian protesters"): keep the named one */
+            if (a->has_tgt && b->has_tgt && strlen(b->tgt.code) == 3 &&
+                strlen(a->tgt.code) > 3 && strncmp(a->tgt.code, b->tgt.code, 3) == 0 &&
+                place_target(sa, b)) {
                 drop(b, "same act as another event of the sentence");
                 continue;
             }
             if (strcmp(a->tgt.code, b->tgt.code) != 0 || a->has_tgt != b->has_tgt)
+                continue;
+            /* two different specific acts of a root, not of one chain of
+             * infinitives, are two events ("beat protesters, injuring ten
+             * and arresting 40") */
+            if (!generic_code(a->code) && !generic_code(b->code) &&
+                strncmp(a->code, b->code, DY_MIN(strlen(a->code), strlen(b->code))) != 0 &&
+                !vg_chained(sa, a->vg, b->vg))
                 continue;
             /* keep a: drop b if a is more specific, or equal and first */
             size_t la = strlen(a->code), lb = strlen(b->code);

@@ -364,12 +364,25 @@ static int hyphen_at(const unsigned char *u, size_t k, size_t e)
     return 0;
 }
 
+/* Is the six-byte word at u "cannot" (any case)? */
+static bool is_cannot(const unsigned char *u)
+{
+    return (u[0] | 32) == 'c' && (u[1] | 32) == 'a' && (u[2] | 32) == 'n' &&
+           (u[3] | 32) == 'n' && (u[4] | 32) == 'o' && (u[5] | 32) == 't';
+}
+
 /* Emit the word [b, e) of text, splitting possessives, contractions and
  * hyphens. */
 static void emit_word(tokvec *tv, const char *text, size_t b, size_t e,
                       uint16_t extra)
 {
     const unsigned char *u = (const unsigned char *)text;
+    /* "cannot" is "can" + "not", as in the Penn treebank */
+    if (e - b == 6 && is_cannot(u + b)) {
+        push_tok(tv, text, b, b + 3, extra);
+        push_tok(tv, text, b + 3, e, (uint16_t)(extra & ~TOKF_SPACE));
+        return;
+    }
     /* the last apostrophe decides about a contraction or possessive */
     size_t tail_b = e;
     const char *tail_s = NULL;
@@ -617,7 +630,12 @@ size_t dy_tokenize_phrase(const char *s, size_t n, dy_arena *arena,
             size_t j = i;
             while (j < n && s[j] != ' ' && s[j] != '\t')
                 j++;
-            push_tok(&tv, s, i, j, TOKF_SPACE);
+            if (j - i == 6 && is_cannot((const unsigned char *)s + i)) {
+                push_tok(&tv, s, i, i + 3, TOKF_SPACE);
+                push_tok(&tv, s, i + 3, j, 0);
+            } else {
+                push_tok(&tv, s, i, j, TOKF_SPACE);
+            }
             i = j;
         }
         return tv.n;

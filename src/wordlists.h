@@ -118,7 +118,7 @@
        \
       "going", "set", "slated", "tipped") \
     X(PREPS, "with", "to", "against", "on", "at", "toward", "towards",  \
-      "into", "for", "over", "from", "upon", "onto") \
+      "into", "for", "over", "from", "upon", "onto", "between") \
     X(PLACE_HEADS, "border", "borders", "frontier", "frontiers", "coast",  \
       "territory", "region", "soil", "airspace", "waters") \
     X(BLOCKING_VERBS, "halt", "halted", "halts", "stop", "stopped",  \
@@ -213,6 +213,31 @@
       "campaign", "push", "drive", "initiative", "mission", "mandate", \
       "permission", "authorization", "authorisation", "chance", \
       "opportunity", "need", "appeal", "invitation", "warning", "ultimatum") \
+    X(DEMAND_NOUNS, "demand", "demands", "call", "calls", "request", \
+      "requests", "appeal", "order", "orders", "ultimatum", "invitation", \
+      "push", "warning") \
+    X(STATIVE_PARTICIPLES, "opposed", "committed", "dedicated", "devoted", \
+      "determined", "prepared", "resolved", "pledged", "bound") \
+    X(CLAIM_NOUNS, "allegation", "allegations", "accusation", \
+      "accusations", "claim", "claims", "charge", "charges", "rumour", \
+      "rumours", "rumor", "rumors", "suspicion", "suspicions", \
+      "speculation", "assertion", "assertions", "fear", "fears", "hope", \
+      "hopes", "belief", "possibility", "prospect", "risk", "danger", \
+      "theory", "notion", "impression", "idea") \
+    X(UNREAL_NOUNS, "right", "ability", "permission", "authorization", \
+      "authorisation", "chance", "opportunity", "need", "refusal", \
+      "failure", "mandate") \
+    X(DEVICE_NOUNS, "bomb", "bombs", "bombing", "bombings", "explosion", \
+      "explosions", "blast", "blasts", "device", "devices", "mine", "mines", \
+      "landmine", "landmines", "minefield", "ied", "ieds", "grenade", \
+      "grenades", "explosive", "explosives") \
+    X(FACILITY_NOUNS, "bridge", "university", "street", "square", \
+      "airport", "hospital", "stadium", "hotel", "avenue", "road", \
+      "boulevard", "station", "highway", "museum", "prison", "dam", \
+      "canal", "tower", "plaza", "college", "school", "mosque", "church", \
+      "cathedral", "harbour", "harbor", "market") \
+    X(DAY_WORDS, "today", "yesterday", "tomorrow", "tonight", "monday", \
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
 
 enum {
 #define DY_WC_ENUM(name, ...) WC_##name,

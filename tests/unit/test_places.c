@@ -123,6 +123,52 @@ static const char *place_of(const char *text)
     return out;
 }
 
+/* The first event's "source target cameo" ("no event" when none). */
+static const char *who_of(dyad_coder *c, const char *text)
+{
+    static char out[256];
+    dyad_input in;
+    memset(&in, 0, sizeof in);
+    in.date = "2022-01-03";
+    in.text = text;
+    in.text_len = strlen(text);
+    if (dyad_code(c, &in) != DYAD_OK || !dyad_event_count(c))
+        return "no event";
+    const dyad_event *e = dyad_event_get(c, 0);
+    snprintf(out, sizeof out, "%s %s %s", e->source.code[0] ? e->source.code : "-",
+             e->target.code[0] ? e->target.code : "-", e->cameo);
+    return out;
+}
+
+/* An unnamed perpetrator's act (events.c, EV_NOSRC): a device's in a
+ * known country has that country's unidentified armed force as its
+ * source, whatever dyad_options.unknown_source says; any other keeps a
+ * null source, or none at all when unknown_source is off. */
+static void test_unnamed(void)
+{
+    static const char bomb[] =
+        "A roadside bomb near Kandahar killed three Afghan soldiers on Sunday.";
+    static const char passive[] =
+        "Two Iraqi policemen were killed by an explosive device in Mosul.";
+    static const char nowhere[] = "A car bomb killed three Afghan soldiers.";
+    static const char shot[] = "Two Iraqi policemen were shot dead in Mosul.";
+    CHECK_STR(who_of(coder, bomb), "AFGUAF AFGMIL 183");
+    CHECK_STR(who_of(coder, passive), "IRQUAF IRQCOP 183");
+    CHECK_STR(who_of(coder, nowhere), "- AFGMIL 183");
+    CHECK_STR(who_of(coder, shot), "- IRQCOP 193");
+    dyad_options o;
+    dyad_options_init(&o);
+    o.unknown_source = 0;
+    dyad_coder *c = NULL;
+    if (dyad_coder_new(&c, dd, &o) != DYAD_OK)
+        return;
+    CHECK_STR(who_of(c, bomb), "AFGUAF AFGMIL 183");
+    CHECK_STR(who_of(c, passive), "IRQUAF IRQCOP 183");
+    CHECK_STR(who_of(c, nowhere), "no event");
+    CHECK_STR(who_of(c, shot), "no event");
+    dyad_coder_free(c);
+}
+
 static void test_sentences(void)
 {
     /* locative phrases */
@@ -210,6 +256,7 @@ void suite_places(void)
     test_ambiguity();
     if (dyad_coder_new(&coder, dd, NULL) == DYAD_OK) {
         test_sentences();
+        test_unnamed();
         dyad_coder_free(coder);
     }
     dyad_dict_free(dd);

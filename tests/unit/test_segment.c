@@ -96,6 +96,8 @@ static void test_possessives_contractions(void)
     CHECK_STR(toks("don't"), "do@0-2 n't@2-5");
     CHECK_STR(toks("They don't know"), "They@0-4 do@5-7 n't@7-10 know@11-15");
     CHECK_STR(toks("won't can't"), "wo@0-2 n't@2-5 ca@6-8 n't@8-11");
+    CHECK_STR(toks("Israel cannot accept"), "Israel@0-6 can@7-10 not@10-13 accept@14-20");
+    CHECK_STR(toks("Cannot cannoteer"), "Can@0-3 not@3-6 cannoteer@7-16");
     CHECK_STR(toks("they're here, we'll go, I'm sure, she'd say, we've won"),
               "they@0-4 're@4-7 here@8-12 ,@12-13 we@14-16 'll@16-19 go@20-22 "
               ",@22-23 I@24-25 'm@25-27 sure@28-32 ,@32-33 she@34-37 'd@37-39 "

@@ -1,0 +1,284 @@
+/* test_who.c - who did what to whom: the source and target actors that
+ * dyad's own dictionaries (dict/) give on sentences written for these
+ * tests, one sentence per construction (time words inside a subject,
+ * appositions, coordinated verb phrases, protest targets, places standing
+ * for the target, titles before unknown names, ...). */
+#include "../../include/dyad.h"
+#include "th.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+
+static dyad_dict *wd;
+static dyad_coder *wc;
+
+/* Code one sentence; returns the number of events. */
+static size_t code1(const char *date, const char *text)
+{
+    dyad_input in;
+    memset(&in, 0, sizeof in);
+    in.id = "who";
+    in.date = date;
+    in.text = text;
+    in.text_len = strlen(text);
+    if (dyad_code(wc, &in) != DYAD_OK)
+        return 0;
+    return dyad_event_count(wc);
+}
+
+/* Does the last coded text have an event whose CAMEO code starts with
+ * root (2 digits, or "" for any) from source src to target tgt? Codes are
+ * compared on their first n characters (3: the country; 0: whole code);
+ * tgt NULL means no target. */
+static bool has_event(const char *src, const char *tgt, const char *root,
+                      size_t n)
+{
+    for (size_t i = 0; i < dyad_event_count(wc); i++) {
+        const dyad_event *e = dyad_event_get(wc, i);
+        if (root[0] && strncmp(e->cameo, root, strlen(root)) != 0)
+            continue;
+        bool s = n ? strncmp(e->source.code, src, n) == 0
+                   : strcmp(e->source.code, src) == 0;
+        bool t;
+        if (!tgt)
+            t = e->target.code[0] == 0;
+        else
+            t = n ? strncmp(e->target.code, tgt, n) == 0
+                  : strcmp(e->target.code, tgt) == 0;
+        if (s && t)
+            return true;
+    }
+    return false;
+}
+
+/* Print the events of the last coded text (for a failing check). */
+static void dump(const char *what)
+{
+    fprintf(stderr, "    %s:", what);
+    for (size_t i = 0; i < dyad_event_count(wc); i++) {
+        const dyad_event *e = dyad_event_get(wc, i);
+        fprintf(stderr, " [%s -> %s %s]", e->source.code,
+                e->target.code[0] ? e->target.code : "-", e->cameo);
+    }
+    fprintf(stderr, "\n");
+}
+
+#define EXPECT(text, src, tgt, root, n)                                    \
+    do {                                                                   \
+        code1("2021-06-15", text);                                         \
+        bool ok_ = has_event(src, tgt, root, n);                           \
+        CHECK(ok_);                                                        \
+        if (!ok_)                                                          \
+            dump(text);                                                    \
+    } while (0)
+
+#define EXPECT_NOT(text, src, tgt, root, n)                                \
+    do {                                                                   \
+        code1("2021-06-15", text);                                         \
+        bool ok_ = !has_event(src, tgt, root, n);                          \
+        CHECK(ok_);                                                        \
+        if (!ok_)                                                          \
+            dump(text);                                                    \
+    } while (0)
+
+/* A day word between the subject and its verb is not part of the
+ * subject. */
+static void test_day_words(void)
+{
+    EXPECT("A senior Kenyan official today criticised Uganda over the "
+           "border closure.", "KEN", "UGA", "11", 3);
+    EXPECT("Chilean Foreign Minister Andres Allamand Tuesday rejected a "
+           "Bolivian proposal on the border.", "CHL", "BOL", "12", 3);
+}
+
+/* A coordinated verb phrase shares the subject of the first verb, not the
+ * object of a verb before it. */
+static void test_coordinated_vp(void)
+{
+    EXPECT("Kenya reopened its ports to refugees expelled from Somalia, but "
+           "was still refusing entry to Ethiopians.", "KEN", "ETHCVL",
+           "12", 3);
+}
+
+/* A title before a name the dictionaries do not know gives the title's
+ * agent: with a demonym, its country; alone, the only state named. */
+static void test_title_unknown_name(void)
+{
+    EXPECT("Peruvian Interior Minister Ramiro Quispetupa criticised Bolivia "
+           "on Monday.", "PERGOV", "BOL", "11", 0);
+    EXPECT("Judge Mariela Vantorres opened an investigation into Ecuadorean "
+           "customs officials.", "ECUJUD", "ECU", "", 3);
+}
+
+/* A protest without a target of its own is aimed at the first actor its
+ * purpose names, else at the country where it takes place; with neither,
+ * it has no target. */
+static void test_protest_target(void)
+{
+    EXPECT("Kenyan teachers staged a hunger strike in Nairobi in protest "
+           "against pay cuts by the Kenyan government.", "KENEDU", "KENGOV",
+           "14", 0);
+    EXPECT("Hundreds of Sudanese students demonstrated in Egypt on Friday.",
+           "SDNEDU", "EGY", "14", 0);
+    EXPECT("Somali refugees protested outside the camp on Monday, aid "
+           "workers said.", "SOMREF", NULL, "14", 0);
+}
+
+/* An act without a target is aimed at the country where it happens; not
+ * at places of another act ("without returning to ..."). */
+static void test_place_target(void)
+{
+    EXPECT("Turkey has strengthened its forces in Syria.", "TUR", "SYR", "15",
+           0);
+    EXPECT("The rebels agreed to postpone the march in Bamako until June.",
+           "MLIREB", "MLI", "03", 0);
+    EXPECT("Former President Sanogo agreed to resign without returning to "
+           "Mali, his lawyer said.", "MLI", NULL, "03", 3);
+}
+
+/* Appositions closed by a comma before the verb, in either order, and
+ * names explained by an abbreviation in parentheses. */
+static void test_appositions(void)
+{
+    EXPECT("Norway, a longtime NATO member in the north, has criticised "
+           "Russia.", "NOR", "RUS", "11", 0);
+    EXPECT_NOT("Norway, a longtime NATO member in the north, has criticised "
+               "Russia.", "IGO", "RUS", "11", 3);
+    EXPECT("The main rebel group, Front for Sahel Renewal (FSR), rejected a "
+           "Malian government proposal.", "MLIREB", "MLI", "12", 3);
+    EXPECT("The Regional Monetary Office (ECOWAS) warned Mali on Monday.",
+           "IGO", "MLI", "13", 3);
+    EXPECT("Bolivia Miners Federation (FSTMB) officials criticised Peru.",
+           "BOLGOV", "PER", "11", 0);
+}
+
+/* Ethnic groups belong to the state they live in. */
+static void test_ethnic_groups(void)
+{
+    EXPECT("Thousands of ethnic Hungarians demonstrated in Romania on "
+           "Sunday.", "ROUCVL", "ROU", "14", 0);
+    EXPECT("The Russians of eastern Ukraine demanded autonomy from Ukrainian "
+           "authorities.", "UKRCVL", "UKRGOV", "10", 0);
+    /* without "ethnic" or "of", a people stays its own */
+    EXPECT("Hungarians demonstrated in Romania on Sunday.", "HUNCVL", "ROU",
+           "14", 0);
+}
+
+/* Approximate names: a misspelt country is found; a place the gazetteer
+ * knows is not read as a garbled person's name. */
+static void test_approximate_names(void)
+{
+    EXPECT("Ethopia has criticised Eritrea.", "ETH", "ERI", "11", 0);
+    /* Gonaives is a Haitian city, not a garbled "Gonsalves" */
+    EXPECT("Haitian police arrested three Gonaives residents on Monday.",
+           "HTICOP", "HTICVL", "17", 0);
+    EXPECT_NOT("Haitian police arrested three Gonaives residents on Monday.",
+               "HTICOP", "VCT", "17", 3);
+}
+
+/* A bomb or mine with no one named behind it: an unknown armed group of
+ * the country where it happened. */
+static void test_unknown_attackers(void)
+{
+    EXPECT("A roadside bomb near Kandahar killed three Afghan policemen on "
+           "Monday.", "AFGUAF", "AFGCOP", "18", 0);
+    EXPECT("Two Malian soldiers were killed by an improvised explosive "
+           "device near Gao.", "MLIUAF", "MLIMIL", "18", 0);
+}
+
+/* A threat is aimed at the one whose act would avert it; a demand is not
+ * made of an actor of an adverbial clause. */
+static void test_threat_demand_targets(void)
+{
+    EXPECT("Kenyan teachers threatened to strike unless the government "
+           "raised their pay.", "KENEDU", "KENGOV", "13", 0);
+    EXPECT("Ugandan lawyers threatened on Monday to boycott the courts unless "
+           "Kenya released the detained activist.", "UGAJUD", "KEN", "13", 0);
+    EXPECT("Colombian farmers demanded new roads after a Venezuelan court "
+           "cleared the smugglers.", "COLAGR", NULL, "10", 0);
+}
+
+/* A country-less agent in a coordination takes the country of the first
+ * member when a demonym or a sector says it is shared. */
+static void test_coordinated_agents(void)
+{
+    EXPECT("Ethiopian helicopters and tanks attacked Eritrean positions.",
+           "ETHMIL", "ERI", "19", 0);
+    EXPECT("Russia and the rebels attacked Ukrainian positions.", "---REB",
+           "UKR", "19", 0);
+}
+
+/* "between X and Y" after the verb's object: both are targets. */
+static void test_between(void)
+{
+    EXPECT("Oman is ready to host a meeting between Iran and Saudi Arabia.",
+           "OMN", "IRN", "03", 0);
+    EXPECT("Oman is ready to host a meeting between Iran and Saudi Arabia.",
+           "OMN", "SAU", "03", 0);
+}
+
+/* A state's code on the story date: South Sudan was part of Sudan until
+ * 2011-07-09. */
+static void test_dated_states(void)
+{
+    code1("1995-03-01", "Ugandan troops shelled Juba on Sunday.");
+    CHECK(has_event("UGAMIL", "SDN", "19", 3));
+    code1("2015-03-01", "Ugandan troops shelled Juba on Sunday.");
+    CHECK(has_event("UGAMIL", "SSD", "19", 3));
+}
+
+/* Ordinary words and place names are no actors: a longer name starting
+ * inside a shorter one wins ("the West Bank", not "the West" + "Bank"); a
+ * name before a facility noun names the facility. */
+static void test_false_actors(void)
+{
+    EXPECT("Jewish settlers in the West Bank attacked Palestinian farmers.",
+           "PSECVL", "PSEAGR", "19", 0);
+    EXPECT_NOT("Jewish settlers in the West Bank attacked Palestinian "
+               "farmers.", "WST", "PSEAGR", "", 3);
+    EXPECT("Angry Spanish farmers blocked the Europe Bridge on Monday.",
+           "ESPAGR", NULL, "14", 0);
+}
+
+/* A participle right after a full verb opens its object; after an
+ * auxiliary it is the verb. */
+static void test_participle_object(void)
+{
+    EXPECT("Bolivia rejected proposed Chilean changes to the border treaty.",
+           "BOL", "CHL", "12", 0);
+    EXPECT_NOT("Bolivia rejected proposed Chilean changes to the border "
+               "treaty.", "BOL", "CHL", "03", 0);
+    EXPECT("Chile has proposed new talks with Bolivia.", "CHL", "BOL", "03",
+           0);
+}
+
+void suite_who(void)
+{
+    if (dyad_dict_new(&wd) != DYAD_OK)
+        return;
+    if (dyad_dict_load(wd, th_dict_dir()) != DYAD_OK ||
+        dyad_dict_finish(wd) != DYAD_OK) {
+        th_skip("dictionary not loaded");
+        dyad_dict_free(wd);
+        return;
+    }
+    if (dyad_coder_new(&wc, wd, NULL) == DYAD_OK) {
+        test_day_words();
+        test_coordinated_vp();
+        test_title_unknown_name();
+        test_protest_target();
+        test_place_target();
+        test_appositions();
+        test_ethnic_groups();
+        test_approximate_names();
+        test_unknown_attackers();
+        test_threat_demand_targets();
+        test_coordinated_agents();
+        test_between();
+        test_dated_states();
+        test_false_actors();
+        test_participle_object();
+        dyad_coder_free(wc);
+    }
+    dyad_dict_free(wd);
+}
