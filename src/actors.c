@@ -278,7 +278,11 @@ void dy_find_mentions(dy_sa *sa)
         }
         float conf = 1.0f;
         uint8_t fuzzy = 0;
-        if (best_phr == UINT32_MAX && sa->t[i].w == 0 && d->nfuzzy) {
+        /* not the first word of a longer name dyad does not know ("Khattiya
+         * Sawasdiphol" is no garbled "Haniyeh") */
+        if (best_phr == UINT32_MAX && sa->t[i].w == 0 && d->nfuzzy &&
+            !(i + 1 < sa->n && sa->t[i + 1].w == 0 &&
+              (sa->t[i + 1].flags & TOKF_CAP) && (sa->t[i + 1].flags & TOKF_ALPHA))) {
             best_phr = fuzzy_person(sa, &sa->t[i], &conf);
             if (best_phr != UINT32_MAX) {
                 best_end = i + 1;

@@ -1776,6 +1776,24 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 p->act[0].entity = o->act[0].entity;
             }
         }
+        /* "Forces loyal to Gaddafi": "forces" alone names no agent (as
+         * "Libyan forces" is Libya's); loyal to an actor, they are that
+         * actor's country's */
+        if (!p->nact && (size_t)p->e + 2 < sa->n && p->e == p->head + 1 &&
+            (sa_is(sa, p->head, "forces") || sa_is(sa, p->head, "force")) &&
+            sa_is(sa, p->e, "loyal") && sa_is(sa, p->e + 1, "to") &&
+            sa->np_at[p->e + 2] >= 0) {
+            const dy_np *o = &sa->np[sa->np_at[p->e + 2]];
+            if (o->b == p->e + 2 && o->nact && !o->act[0].generic &&
+                o->act[0].code[0] != '-') {
+                dy_actor a = o->act[0];
+                a.code[3] = 0;
+                a.b = p->b;
+                a.e = (uint16_t)(o->e);
+                a.conf = o->act[0].conf;
+                np_add_actor(p, &a);
+            }
+        }
         /* "the Regional Monetary Office (ECOWAS)": a name the
          * dictionaries do not know is the one its abbreviation names */
         if (!p->nact && (size_t)p->e + 2 < sa->n && sa_is(sa, p->e, "(") &&
@@ -2123,6 +2141,39 @@ static void rescue_verbs(dy_sa *sa)
         /* no other finite verb in the sentence before it */
         t->tag = wi->form == VF_S ? T_VBZ : T_VBD;
         (void)same_past;
+    }
+    /* "A sniper shot renegade Thai general X in Bangkok": a sentence the
+     * tagger left without a finite verb has one; the first dictionary
+     * past form after its subject (a determiner or a name, then nouns) is
+     * it */
+    for (size_t i = 0; i < sa->n; i++) {
+        int tg = sa->t[i].tag;
+        if (tg == T_VBD || tg == T_VBZ || tg == T_VBP || tg == T_MD)
+            return;
+    }
+    for (size_t i = 2; i + 1 < sa->n; i++) {
+        dy_tok *t = &sa->t[i];
+        if (t->tag == T_COMMA || t->tag == T_IN || t->tag == T_END)
+            return;
+        if (t->tag != T_NN || in_mention(sa, i) ||
+            (t->flags & (TOKF_HYPHJOIN | TOKF_CAP)))
+            continue;
+        const dy_word *wi = &d->winfo[t->w];
+        if (!wi->verb || wi->form != VF_ED)
+            continue;
+        size_t k = 0;
+        if (sa->t[0].tag != T_DT && sa->t[0].tag != T_CD)
+            continue;
+        for (k = 1; k < i && (dy_tag_is_noun(tag(sa, k)) || dy_tag_is_adj(tag(sa, k)));
+             k++)
+            ;
+        if (k != i)
+            return;
+        int nt = tag(sa, i + 1);
+        if (nt == T_DT || dy_tag_is_noun(nt) || dy_tag_is_adj(nt) ||
+            nt == T_CD || nt == T_PRPS || nt == T_IN)
+            t->tag = T_VBD;
+        return;
     }
 }
 

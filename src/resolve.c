@@ -274,7 +274,12 @@ static bool stretch_break(const dy_sa *sa, size_t lo, size_t hi)
     for (size_t k = lo; k < hi; k++)
         if ((sa->t[k].tag == T_COMMA && !apposition_comma(sa, k)) ||
             /* "... on Dec 31 but failed to agree": a coordinated verb */
-            (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0))
+            (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0) ||
+            /* "drove a van into pedestrians on Saturday before stabbing
+             * people": a gerund after a preposition (not the means, "by
+             * shelling") opens another act */
+            (sa->t[k].tag == T_IN && k + 1 <= hi && k + 1 < sa->n &&
+             sa->t[k + 1].tag == T_VBG && !sa_is(sa, k, "by")))
             return true;
     return false;
 }

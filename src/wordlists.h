@@ -181,7 +181,9 @@
       "storm", "stormed", "storming", "raid", "raided", "raiding",  \
       "gun", "gunned", "strafe", "strafed", "behead", "beheaded",  \
       "invade", "invaded", "besiege", "besieged", "terrorize",  \
-      "terrorized", "rocket", "rocketed") \
+      "terrorized", "rocket", "rocketed", "plow", "plows", "plowed",  \
+      "plowing", "plough", "ploughs", "ploughed", "ploughing", "ram",  \
+      "rams", "rammed", "ramming") \
     X(VIOLENCE_CUES, "bomb", "bombs", "bomber", "bombers", "bombing",  \
       "bombings", "attack", "attacks", "attacker", "attackers",  \
       "assailant", "assailants", "gunman", "gunmen", "gunfire", "sniper",  \

@@ -228,6 +228,20 @@ static const ev_case attribution[] = {
      "RUS>IGOUNO:129"},
 };
 
+/* Acts the dictionaries missed (when_where, issue 5): forces named by
+ * their loyalty, a verb the tagger read as a noun in a sentence without
+ * one, ramming attacks. */
+static const ev_case when_where_gaps[] = {
+    {"Forces loyal to Bashar al-Assad pushed into the outskirts of Aleppo.",
+     "SYR>-:192"},
+    {"A sniper shot renegade Malian colonel Amadou Traorem in Bamako.",
+     "MLIMIL>MLI:193"},
+    {"A lorry ploughed into shoppers at a Christmas market in Berlin.",
+     "->DEUCVL:180"},
+    {"Two attackers drove a van into pedestrians in Barcelona.", "---UAF>-:180"},
+    {"The police drove the protesters out of the square.", ""},
+};
+
 void suite_events(void)
 {
     dyad_dict *d = NULL;
@@ -250,6 +264,7 @@ void suite_events(void)
         run_cases(c, duplicates, sizeof duplicates / sizeof duplicates[0]);
         run_cases(c, noun_clauses, sizeof noun_clauses / sizeof noun_clauses[0]);
         run_cases(c, noun_infinitives, sizeof noun_infinitives / sizeof noun_infinitives[0]);
+        run_cases(c, when_where_gaps, sizeof when_where_gaps / sizeof when_where_gaps[0]);
         dyad_coder_free(c);
     }
     dyad_dict_free(d);
