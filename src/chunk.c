@@ -110,7 +110,9 @@ static void add_vg(dy_sa *sa, size_t b, size_t e)
     for (size_t i = b; i < e; i++) {
         const dy_tok *t = &sa->t[i];
         int tg = t->tag;
-        if (dy_wc(t, WC_NEGATORS))
+        if (dy_wc(t, WC_NEGATORS) ||
+            /* "will no longer tolerate" */
+            (sa_is(sa, i, "longer") && i > b && sa_is(sa, i - 1, "no")))
             g->flags |= VG_NEG;
         if (tg == T_TO)
             g->flags |= VG_INF;

@@ -508,6 +508,33 @@ static void date_events(dy_sa *sa, dy_memory *mem)
                         break;
                     }
         }
+        /* "said on Sunday it would not tolerate NATO expansion": an
+         * intent or stance in a complement, with no date of its own, is
+         * dated by the statement (its past reading: the statement was
+         * made then) */
+        if (k < 0 && g && mine >= 0 && (g->tense == TENSE_FUT || g->modal != MOD_NONE)) {
+            int c = sa->vg[mine].clause;
+            {
+                int found = -1;
+                /* the complement clause, or a bare complement the chunker
+                 * left in the statement's clause ("said on Sunday it
+                 * would ...") */
+                for (size_t t = 0; t < ntx && found < 0; t++)
+                    if (owner[t] >= 0 &&
+                        ((sa->cl[c].type == CL_THAT &&
+                          (int)sa->vg[owner[t]].clause == sa->cl[c].parent) ||
+                         sa->vg[owner[t]].clause == sa->vg[mine].clause) &&
+                        owner[t] < (int)mine && sa->vg[owner[t]].tense == TENSE_PAST &&
+                        dy_wc(&sa->t[sa->vg[owner[t]].head], WC_SAYING_VERBS) &&
+                        !(tx[t].flags & DY_TXF_ATTR))
+                        found = (int)t;
+                if (found >= 0) {
+                    e->date = tx[found].days;
+                    e->date_src = tx[found].kind == DY_TX_EXPLICIT ? 1 : 2;
+                    continue;
+                }
+            }
+        }
         /* no date of its own: the date of a verb telling of the same
          * occasion */
         if (k < 0 && mine >= 0) {

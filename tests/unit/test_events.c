@@ -240,6 +240,8 @@ static const ev_case when_where_gaps[] = {
      "->DEUCVL:180"},
     {"Two attackers drove a van into pedestrians in Barcelona.", "---UAF>-:180"},
     {"The police drove the protesters out of the square.", ""},
+    /* "no longer" negates: cooperation refused */
+    {"Ankara will no longer accept Syrian refugees.", "TURGOV>SYRREF:122"},
 };
 
 void suite_events(void)
