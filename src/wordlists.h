@@ -149,6 +149,8 @@
       "completed", "impose", "imposed", "imposes", "issue", "issued",  \
       "extend", "extended", "sign", "signed", "reach", "reached",  \
       "propose", "proposed", "step", "stepped", "intensify", "intensified",  \
+      "schedule", "scheduled", "schedules", "arrange", "arranged",  \
+      "arranges", "present", "presented", "presents",  \
       "escalate", "escalated", "renew", "renewed", "deliver", "delivered",  \
       "send", "sent", "provide", "provided", "pledge", "pledged", "have",  \
       "had", "has", "take", "took", "taken", "speed", "sped", "speeded",  \

@@ -240,6 +240,22 @@ static const ev_case when_where_gaps[] = {
      "->DEUCVL:180"},
     {"Two attackers drove a van into pedestrians in Barcelona.", "---UAF>-:180"},
     {"The police drove the protesters out of the square.", ""},
+    /* the subject of a light verb (schedule, present) is the noun
+     * event's source */
+    {"The Serbian parliament has scheduled talks with Albanian officials "
+     "for June 16.",
+     "ALBGOV>SRBLEG:036 SRBLEG>ALBGOV:036"},
+    {"Nordic foreign ministers will present a truce proposal to the "
+     "Security Council.",
+     "SCNGOV>IGOUNO:0356"},
+    /* a conference of several parties consults; a news conference does
+     * not */
+    {"African governments will hold a peace conference on Sudan in Addis "
+     "Ababa next month.",
+     "AFRGOV>SDN:036"},
+    {"The minister held a press conference in Kyiv.", ""},
+    /* attending a ceremony abroad is a visit */
+    {"Kenya's president attended the funeral in Harare.", "KENGOV>-:042"},
     /* "no longer" negates: cooperation refused */
     {"Ankara will no longer accept Syrian refugees.", "TURGOV>SYRREF:122"},
 };
