@@ -964,6 +964,30 @@ static void noun_events(dy_sa *sa, bool *used)
                 !(sa->vg[g].flags & VG_PASSIVE) && dy_wc(gv, WC_LIGHT_VERBS))
                 src = sa->vg[g].subj;
         }
+        /* "Trump said tariffs on goods from Mexico could take effect on
+         * February 1": sanctions no one is named to impose, told of by an
+         * actor's statement, are the speaker's */
+        if (src < 0 && pt->code[0] == '1' && pt->code[1] == '6' && g >= 0 &&
+            (sa->vg[g].subj == p->first_coord ||
+             (sa->vg[g].obj == p->first_coord &&
+              dy_wc(&sa->t[sa->vg[g].head], WC_SAYING_VERBS)))) {
+            for (int sg = g; sg >= 0; sg--) {
+                const dy_vg *sv = &sa->vg[sg];
+                if (dy_wc(&sa->t[sv->head], WC_SAYING_VERBS) && sv->subj >= 0 &&
+                    sa->np[sv->subj].nact && sv->e <= p->b) {
+                    src = sv->subj;
+                    break;
+                }
+            }
+            /* the bare complement's own verb ("could take effect") is the
+             * event's, for its modality and date, not the saying verb */
+            if (src >= 0 && sa->vg[g].obj == p->first_coord)
+                for (size_t cg = (size_t)g + 1; cg < sa->nvg; cg++)
+                    if (sa->vg[cg].subj == p->first_coord) {
+                        g = (int16_t)cg;
+                        break;
+                    }
+        }
         if (tgt < 0)
             tgt = pp_target(sa, p->e, hi);
         if (tgt < 0 && pt->code[0] == '1' && pt->code[1] == '4')

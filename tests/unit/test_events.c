@@ -256,6 +256,12 @@ static const ev_case when_where_gaps[] = {
     {"The minister held a press conference in Kyiv.", ""},
     /* attending a ceremony abroad is a visit */
     {"Kenya's president attended the funeral in Harare.", "KENGOV>-:042"},
+    /* sanctions no one is named to impose, in a statement, are the
+     * speaker's (a bare complement's verb gives modality and date) */
+    {"Britain said sanctions on Belarus could take effect on Monday.",
+     "GBR>BLR:1312"},
+    /* Crimea is Ukraine's (de jure) */
+    {"Crimean officials met Russian diplomats.", "RUSGOV>UKRGOV:040 UKRGOV>RUSGOV:040"},
     /* "no longer" negates: cooperation refused */
     {"Ankara will no longer accept Syrian refugees.", "TURGOV>SYRREF:122"},
 };
