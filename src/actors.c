@@ -266,6 +266,16 @@ void dy_find_mentions(dy_sa *sa)
                 continue;
             }
         }
+        /* "the army ousted President Mugabe": an agent phrase that starts
+         * with a past-tense verb after a noun ("ousted president") is the
+         * verb and its object, not an agent */
+        if (best_phr != UINT32_MAX && best_end > i + 1 && i > 0 &&
+            sa->t[i].tag == T_VBD && !d->phr[best_phr].petr &&
+            d->phr[best_phr].kind == PH_AGENT &&
+            (dy_tag_is_noun(sa->t[i - 1].tag) || sa->t[i - 1].tag == T_PRP)) {
+            i++;
+            continue;
+        }
         /* "the Africa Stadium", "the Tehran Times Hotel": a name before a
          * capitalised facility noun names the facility, not an actor */
         if (best_phr != UINT32_MAX && best_end < sa->n &&

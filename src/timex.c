@@ -489,9 +489,11 @@ static int word_cue(const dy_tok *t, const uint32_t *wf, size_t n, size_t k)
     if (teq(w, "to") && k + 1 < n) {
         const dy_tok *v = &t[k + 1];
         /* "had tried to seize ... on Friday": a past attempt (or success,
-         * or failure) was made then */
+         * or failure) was made then; so was an act a vote carried out
+         * ("voted to remove the president on February 22") */
         if (k > 0 && (teq(&t[k - 1], "tried") || teq(&t[k - 1], "attempted") ||
-                      teq(&t[k - 1], "managed") || teq(&t[k - 1], "failed")))
+                      teq(&t[k - 1], "managed") || teq(&t[k - 1], "failed") ||
+                      teq(&t[k - 1], "voted")))
             return -1;
         if (v->tag == T_VB ||
             (v->tag == T_NONE && (WF(wf, t, k + 1) & WF_PLANV)))

@@ -262,6 +262,11 @@ static const ev_case when_where_gaps[] = {
      "GBR>BLR:1312"},
     /* Crimea is Ukraine's (de jure) */
     {"Crimean officials met Russian diplomats.", "RUSGOV>UKRGOV:040 UKRGOV>RUSGOV:040"},
+    /* a leader removed from office (172); an agent phrase that starts
+     * with a past-tense verb after a noun is that verb ("ousted
+     * President" after "army"); "removed troops" is a withdrawal */
+    {"Niger's army ousted President Mohamed Bazoum.", "NERMIL>NERGOV:172"},
+    {"Russia removed troops from the border.", "RUS>RUSMIL:0874"},
     /* "no longer" negates: cooperation refused */
     {"Ankara will no longer accept Syrian refugees.", "TURGOV>SYRREF:122"},
 };
