@@ -43,7 +43,7 @@ CLI_OBJ  = $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli/%.o)
 UNIT_OBJ = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/obj/unit/%.o) $(BUILD)/obj/unit/main.o
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all deps example test unit golden clitest fuzzreplay asan check valgrind bench \
+.PHONY: evaltest all deps example test unit golden clitest fuzzreplay asan check valgrind bench \
         fuzz install clean headertest symcheck update-golden gazetteer
 
 all: $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad gazetteer
@@ -140,7 +140,11 @@ clitest: $(BUILD)/dyad
 fuzzreplay: $(BUILD)/fuzz_replay
 	DYAD_DICT_CACHE=off $(BUILD)/fuzz_replay tests/fuzz/corpus
 
-test: all unit golden clitest fuzzreplay
+# accuracy gates on ../shared/eval (skipped when absent)
+evaltest: $(BUILD)/dyad
+	DYAD_DICT_CACHE=off DYAD=$(BUILD)/dyad sh tests/eval/run.sh
+
+test: all unit golden clitest fuzzreplay evaltest
 
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g" \

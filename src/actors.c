@@ -186,10 +186,10 @@ static uint32_t fuzzy_person(const dy_sa *sa, const dy_tok *t, float *conf)
     }
     if (best == UINT32_MAX)
         return best;
-    /* "near the town of Kirkuk" is no garbled surname: a word the
-     * gazetteer knows as a place is not read as a person */
-    if (d->ents[d->phr[best].entity].kind == ENT_PERSON && d->gaz &&
-        dy_gaz_lookup(d->gaz, t->s, t->n, NULL, NULL) >= 0)
+    /* "near the town of Kirkuk" is no garbled surname and "Chechnya" no
+     * garbled "Czechia": a word the gazetteer knows as a place is not read
+     * as a person or a country */
+    if (d->gaz && dy_gaz_lookup(d->gaz, t->s, t->n, NULL, NULL) >= 0)
         return UINT32_MAX;
     *conf = 1.0f - (float)bestd / (float)(nk + 1);
     return best;
@@ -294,6 +294,13 @@ void dy_find_mentions(dy_sa *sa)
             !(i + 1 < sa->n && sa->t[i + 1].w == 0 &&
               (sa->t[i + 1].flags & TOKF_CAP) && (sa->t[i + 1].flags & TOKF_ALPHA))) {
             best_phr = fuzzy_person(sa, &sa->t[i], &conf);
+            /* "Leopard tanks" is no garbled "Leotard": a name that modifies
+             * a common noun after it names a thing */
+            if (best_phr != UINT32_MAX && i + 1 < sa->n &&
+                d->ents[d->phr[best_phr].entity].kind == ENT_PERSON &&
+                !(sa->t[i + 1].flags & (TOKF_CAP | TOKF_UPPER)) &&
+                (sa->t[i + 1].tag == T_NN || sa->t[i + 1].tag == T_NNS))
+                best_phr = UINT32_MAX;
             if (best_phr != UINT32_MAX) {
                 best_end = i + 1;
                 fuzzy = 1;

@@ -265,7 +265,9 @@ static bool np_token(const dy_sa *sa, size_t i)
     /* the possessive 's between two nominals: "Sudan's government" */
     if ((t == T_POS || sa_is(sa, i, "'s") || sa_is(sa, i, "'")) && i > 0 &&
         (nominal(sa, i - 1) || in_mention(sa, i - 1)) && i + 1 < sa->n &&
-        sa->vg_at[i + 1] < 0 && !verbish(sa, i + 1) && t != T_VBZ)
+        sa->vg_at[i + 1] < 0 && t != T_VBZ &&
+        /* "Jordan's visiting King Abdullah", "Russia's ruling party" */
+        (!verbish(sa, i + 1) || adjectival_participle(sa, i + 1)))
         return true;
     return false;
 }
@@ -598,6 +600,12 @@ static bool verb_follows(const dy_sa *sa, size_t i, size_t max)
     return false;
 }
 
+/* Is NP p a time expression ("on Sunday", "last week")? */
+static bool time_np(const dy_sa *sa, const dy_np *p)
+{
+    return dy_wc(&sa->t[p->head], WC_TIME_HEADS) && !p->nact;
+}
+
 void dy_clauses(dy_sa *sa)
 {
     sa->ncl = 0;
@@ -654,9 +662,26 @@ void dy_clauses(dy_sa *sa)
         }
         /* "said it would ...", "believe Russia will ...": a complement
          * clause without "that" after a verb of saying or thinking */
-        if (type < 0 && i > 0 && sa->vg_at[i - 1] >= 0 && sa->np_at[i] >= 0 &&
+        /* ("said on Tuesday it had halted", "said today they would"): a
+         * time phrase or adverb may stand between */
+        size_t sv = i;
+        while (sv > 1 && sa->vg_at[sv - 1] < 0 && sa->np_at[i] >= 0 &&
+               sa->np[sa->np_at[i]].b == i) {
+            int16_t q = sa->np_at[sv - 1];
+            if (tag(sa, sv - 1) == T_RB)
+                sv--;
+            else if (q >= 0 && time_np(sa, &sa->np[q]))
+                sv = sa->np[q].b;
+            else if (tag(sa, sv - 1) == T_IN && sa->np_at[sv] >= 0 &&
+                     sv < i && time_np(sa, &sa->np[sa->np_at[sv]]))
+                sv--;
+            else
+                break;
+        }
+        if (type < 0 && sv > 0 && (sv == i || sa->cl[cur].b < sv) &&
+            sa->vg_at[sv - 1] >= 0 && sa->np_at[i] >= 0 &&
             sa->np[sa->np_at[i]].b == i &&
-            dy_wc(&sa->t[sa->vg[sa->vg_at[i - 1]].head], WC_SAYING_VERBS)) {
+            dy_wc(&sa->t[sa->vg[sa->vg_at[sv - 1]].head], WC_SAYING_VERBS)) {
             const dy_np *q = &sa->np[sa->np_at[i]];
             size_t k = q->e;
             while (k < sa->n && sa->np_at[k] >= 0)
@@ -724,10 +749,6 @@ void dy_clauses(dy_sa *sa)
 
 
 /* A time expression used as a noun phrase ("today", "last week"). */
-static bool time_np(const dy_sa *sa, const dy_np *p)
-{
-    return dy_wc(&sa->t[p->head], WC_TIME_HEADS) && !p->nact;
-}
 
 /* Can NP k serve as a subject (not in a PP, not an apposition)? */
 static bool subject_np(const dy_sa *sa, size_t k)
@@ -1053,6 +1074,38 @@ static bool code_has_agent(const char *code)
 
 
 
+/* Is NP p a demonym alone, perhaps after determiners and plain adjectives
+ * ("Russian", "senior Hungarian", "the top Russian")? */
+static bool bare_demonym(const dy_sa *sa, const dy_np *p)
+{
+    int m = sa->ment_at[p->e - 1];
+    if (m < 0 || sa->ment[m].kind != PH_ADJ || sa->ment[m].e != p->e)
+        return false;
+    for (size_t i = p->b; i < sa->ment[m].b; i++) {
+        int t = tag(sa, i);
+        /* "Senior Kenyan and ...": a capitalised first word may be tagged
+         * as a name */
+        bool first_cap = i == 0 && t == T_NNP;
+        if (in_mention(sa, i) ||
+            !(t == T_DT || t == T_JJ || t == T_JJS || t == T_RB || first_cap))
+            return false;
+    }
+    return true;
+}
+
+/* Does code hold the 3-letter block blk after its country ("Hezbollah
+ * guerrillas" is LBNREBHEZ, not LBNREBHEZREB)? */
+static bool code_has_block(const char *code, const char *blk)
+{
+    size_t n = strlen(code);
+    if (strlen(blk) != 3)
+        return false;
+    for (size_t i = 3; i + 3 <= n; i += 3)
+        if (memcmp(code + i, blk, 3) == 0)
+            return true;
+    return false;
+}
+
 /* Is agent mention ag a title before a name that the dictionaries do not
  * know ("Judge Mariela Vantorres", "Foreign Minister Andres Allamand")?
  * The rest of the phrase is capitalised proper nouns that name no actor. */
@@ -1112,7 +1165,8 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
             dy_wc(&sa->t[p->prep], WC_LOCATIVE_PREPS))
             code[3] = 0;
         /* an organisation or country before an agent: "NATO troops" */
-        if (head && head->kind == PH_AGENT && use != head && takes_agent(d, use))
+        if (head && head->kind == PH_AGENT && use != head && takes_agent(d, use) &&
+            !code_has_block(code, head->code))
             dy_code_join(code, code, 0, head->code);
         set_actor(&a, code, use->b, use->e, use->entity, use->conf);
         np_add_actor(p, &a);
@@ -1121,6 +1175,11 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     /* countries and demonyms, combined with the head agent noun */
     const dy_mention *ag = head && head->kind == PH_AGENT ? head : NULL;
     if (!ag && agent && (agent->e == p->e || title_of_name(sa, agent, p)))
+        ag = agent;
+    /* "rebel positions", "an Israeli army post", "Kurdish rebel training
+     * camps": what an armed group holds stands for the group */
+    if (!ag && agent && !head && agent->e + 2 >= p->e &&
+        dy_wc(&sa->t[p->head], WC_HELD_NOUNS))
         ag = agent;
     for (size_t k = 0; k < nmod; k++) {
         if (!mods[k]->code[0])
@@ -1710,11 +1769,16 @@ static int16_t speaker_of(const dy_sa *sa, int16_t k)
             if (s->clause != (uint16_t)par || s->e > sa->np[k].b ||
                 (par == (int)v->clause && h + 1 != g) ||
                 !dy_wc(&sa->t[s->head], WC_SAYING_VERBS) ||
-                !(s->flags & VG_FINITE) || s->subj < 0 ||
+                /* "was quoted as saying he would", ", saying they had":
+                 * a participle of saying speaks for its own subject */
+                !(s->flags & (VG_FINITE | VG_GERUND)) || s->subj < 0 ||
                 s->subj == k)
                 continue;
             const dy_np *q = &sa->np[s->subj];
-            if (q->nact && !(q->flags & NPF_PRONOUN) && !q->act[0].generic)
+            /* "the rebels said they had captured": a country-less group
+             * speaks for "they" */
+            if (q->nact && !(q->flags & NPF_PRONOUN) &&
+                (!q->act[0].generic || w_in(sa, sa->np[k].head, WC_PRONOUNS_GROUP)))
                 return s->subj;
         }
         return -1;
@@ -1832,8 +1896,7 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         }
         /* "Russian and Ukrainian envoys" chunked as "Russian" + "and" +
          * "Ukrainian envoys": the first conjunct shares the agent head */
-        if (p->next_coord >= 0 && p->nact == 1 && p->e - p->b == 1 &&
-            sa->ment_at[p->b] >= 0 && sa->ment[sa->ment_at[p->b]].kind == PH_ADJ &&
+        if (p->next_coord >= 0 && p->nact == 1 && bare_demonym(sa, p) &&
             strlen(p->act[0].code) == 3) {
             const dy_np *n2 = &sa->np[p->next_coord];
             if (n2->nact && strlen(n2->act[0].code) >= 6 && !n2->act[0].generic &&
@@ -1987,6 +2050,18 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
             mem->has_subj_person = 1;
             break;
         }
+    }
+    /* "met Jordan's King Abdullah", "met Russia's foreign minister": the
+     * object is the possessed phrase when it names an actor of its own
+     * ("condemned China's crackdown" keeps the possessor) */
+    for (size_t g = 0; g < sa->nvg; g++) {
+        int16_t o = sa->vg[g].obj;
+        if (o < 0 || !(sa->np[o].flags & NPF_POSS) || (size_t)o + 1 >= sa->nnp)
+            continue;
+        const dy_np *q = &sa->np[o + 1];
+        if (q->poss == o && q->nact && !q->act[0].possessor && !q->act[0].generic &&
+            !(q->flags & NPF_PRONOUN))
+            sa->vg[g].obj = (int16_t)(o + 1);
     }
 }
 

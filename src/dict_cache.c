@@ -54,7 +54,9 @@
 #define DY_CACHE 0
 #endif
 
-#define IMG_VERSION 2
+/* Raised whenever what a compiled image holds changes, including values
+ * the loader derives (word flags such as the case guard's W_COMMON) */
+#define IMG_VERSION 3
 #define IMG_MIN_BYTES (256u << 10)  /* smaller loads are not cached       */
 #define IMG_MAX_SIZE (1ull << 30)   /* one address slot                    */
 #define IMG_KEEP 16                 /* images kept in the cache folder     */

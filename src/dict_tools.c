@@ -227,16 +227,19 @@ size_t dyad_dict_check(dyad_dict *dd, const char **out)
             const dy_role *a = &d->roles[e->role0 + r];
             for (uint32_t s = r + 1; s < e->nroles; s++) {
                 const dy_role *c = &d->roles[e->role0 + s];
-                if (a->from <= c->to && c->from <= a->to &&
+                /* a role that ends on the day the next begins is a
+                 * handover (on that day the later role answers) */
+                bool handover = a->to == c->from || c->to == a->from;
+                if (a->from <= c->to && c->from <= a->to && !handover &&
                     strcmp(a->code, c->code) != 0) {
                     char f1[11], t1[11];
-                    dy_format_date(DY_MAX(a->from, c->from), f1);
-                    dy_format_date(DY_MIN(a->to, c->to), t1);
+                    int32_t of = DY_MAX(a->from, c->from), ot = DY_MIN(a->to, c->to);
+                    dy_format_date(of, f1);
+                    dy_format_date(ot, t1);
                     report(b, &n, d, c->src,
                            "%s: roles %s and %s overlap (%s..%s)", e->name,
-                           a->code, c->code,
-                           a->from == INT32_MIN || c->from == INT32_MIN ? "" : f1,
-                           a->to == INT32_MAX || c->to == INT32_MAX ? "" : t1);
+                           a->code, c->code, of == INT32_MIN ? "" : f1,
+                           ot == INT32_MAX ? "" : t1);
                 }
             }
         }

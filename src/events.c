@@ -296,6 +296,51 @@ static void collect(const dy_sa *sa, int16_t np, bool single, dy_actor *out,
     }
 }
 
+/* A slot that took the possessor of "Jordan's King Abdullah" or "Russia's
+ * foreign minister" means the possessed phrase when that names an actor of
+ * its own (the same rule dy_np_actors applies to objects). */
+static int16_t possessed(const dy_sa *sa, int16_t np)
+{
+    if (np < 0 || !(sa->np[np].flags & NPF_POSS) || (size_t)np + 1 >= sa->nnp)
+        return np;
+    const dy_np *q = &sa->np[np + 1];
+    if (q->poss == np && q->nact && !q->act[0].possessor && !q->act[0].generic &&
+        !(q->flags & NPF_PRONOUN))
+        return (int16_t)(np + 1);
+    return np;
+}
+
+/* Is there a verb group of v's clause between v and token `to`?
+ * ("refused to meet X, saying he would ...": the that-clause is what
+ * "saying" says, not what "refused" refuses) */
+static bool verb_between(const dy_sa *sa, const dy_vg *v, size_t to)
+{
+    for (size_t h = 0; h < sa->nvg; h++) {
+        const dy_vg *w = &sa->vg[h];
+        if (w != v && w->clause == v->clause && w->b >= v->e && w->e <= to)
+            return true;
+    }
+    return false;
+}
+
+/* The first NP with a country actor in the clause of token `from`, from
+ * there to `to`, other than NP src's coordination. -1 if none. */
+static int16_t actor_after(const dy_sa *sa, size_t from, size_t to, int16_t src)
+{
+    int c = from > 0 ? sa->cl_at[from - 1] : 0;
+    for (size_t k = from; k < to && k < sa->n; k++) {
+        if (sa->cl_at[k] != c || sa->vg_at[k] >= 0)
+            break;
+        int16_t q = sa->np_at[k];
+        if (q < 0 || !sa->np[q].nact || sa->np[q].act[0].generic ||
+            (sa->np[q].flags & NPF_PRONOUN) ||
+            sa->np[q].first_coord == sa->np[src].first_coord)
+            continue;
+        return sa->np[q].first_coord;
+    }
+    return -1;
+}
+
 /* Does NP q have an actor with a country (not just "---GOV")? */
 static bool np_real(const dy_sa *sa, int16_t q)
 {
@@ -718,7 +763,7 @@ static void verb_events(dy_sa *sa, bool *used)
         for (size_t i = 0; i < m.nused; i++)
             used[m.used[i]] = true;
         /* roles: explicit slots win, else grammatical roles */
-        int16_t src = m.src_np, tgt = m.tgt_np;
+        int16_t src = possessed(sa, m.src_np), tgt = possessed(sa, m.tgt_np);
         bool ssingle = m.src_single, tsingle = m.tgt_single;
         bool passive = (v->flags & VG_PASSIVE) != 0;
         /* "Israel is opposed to French mediation", "is committed to the
@@ -739,6 +784,14 @@ static void verb_events(dy_sa *sa, bool *used)
             }
         }
         int proot = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
+        /* "reiterated the United States' support for Ukraine": a possessor
+         * of the subject's own country is whose act it is, not the target;
+         * the target is the first actor after the possessed phrase */
+        if (tgt >= 0 && src >= 0 && m.tgt_np < 0 && (sa->np[tgt].flags & NPF_POSS) &&
+            (size_t)tgt + 1 < sa->nnp && sa->np[tgt + 1].poss == tgt &&
+            sa->np[tgt].nact && sa->np[src].nact &&
+            strncmp(sa->np[tgt].act[0].code, sa->np[src].act[0].code, 3) == 0)
+            tgt = actor_after(sa, sa->np[tgt + 1].e, hi, src);
         /* "Turkish troops could be deployed to Libya": forces moved by an
          * unnamed agent are their own state's posture, aimed where they go */
         if (passive && proot == 15 && v->agent < 0 && m.src_np < 0 &&
@@ -755,7 +808,8 @@ static void verb_events(dy_sa *sa, bool *used)
                 const dy_vg *c = &sa->vg[h];
                 int cc = c->clause;
                 if (sa->cl[cc].type == CL_THAT && sa->cl[cc].parent == (int)v->clause &&
-                    sa->cl[cc].b >= v->e && c->subj >= 0 && sa->np[c->subj].nact)
+                    sa->cl[cc].b >= v->e && c->subj >= 0 && sa->np[c->subj].nact &&
+                    !verb_between(sa, v, sa->cl[cc].b))
                     tgt = c->subj;
             }
         }
@@ -822,8 +876,12 @@ static void verb_events(dy_sa *sa, bool *used)
         int pm_src = -1, pm_tgt = -1;
         if (tgt < 0 && !passive && proot == 15)
             pm_tgt = place_mention(sa, v->e, hi, true); /* "to the ... border" */
+        /* "Egypt and Israel signed a treaty in Washington": the place of
+         * a reciprocal act between a compound subject is a venue */
+        bool between = pt->reciprocal && src >= 0 &&
+                       sa->np[sa->np[src].first_coord].next_coord >= 0;
         if (pm_tgt < 0 && tgt < 0 && !passive && proot != 1 && proot != 2 &&
-            proot != 4)
+            proot != 4 && !between)
             pm_tgt = place_mention(sa, v->e, hi, false);
         if (src < 0 && passive &&
             (proot == 9 || proot == 11 || proot == 16 || proot == 17))

@@ -181,6 +181,26 @@ static bool closing_attribution(const dy_sa *sa, const dy_vg *g)
     return true;
 }
 
+/* The actor of the subject of the first finite verb before closing
+ * attribution g ("Croatian authorities are failing to uphold ..., a rights
+ * group protested"), when it names one with a country; NULL if none. */
+static const dy_actor *opening_subject(const dy_sa *sa, const dy_vg *g)
+{
+    for (size_t h = 0; h < sa->nvg; h++) {
+        const dy_vg *w = &sa->vg[h];
+        if (w == g || w->b >= g->b)
+            return NULL;
+        if (!(w->flags & VG_FINITE) || w->subj < 0)
+            continue;
+        const dy_np *q = &sa->np[w->subj];
+        if (q->b >= w->b || q->nact != 1 || (q->flags & NPF_PRONOUN) ||
+            q->act[0].generic)
+            return NULL;
+        return &q->act[0];
+    }
+    return NULL;
+}
+
 /* Verbs that stop a text from taking effect ("vetoed the resolution"). */
 static bool text_blocker(const dy_sa *sa, size_t k)
 {
@@ -716,6 +736,13 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             else if (protest)
                 set_code(e, "114", "closing attribution: a complaint");
             root = root_of(e->code);
+            /* the accused is who the clause before it is about */
+            const dy_actor *a;
+            if ((charge || protest) && !e->has_tgt && e->has_src &&
+                (a = opening_subject(sa, g)) && strcmp(a->code, e->src.code) != 0) {
+                e->tgt = *a;
+                e->has_tgt = 1;
+            }
         }
         if (g->flags & VG_NEG) {
             /* "will not meet their demands", "would never recognise
@@ -876,6 +903,29 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 set_code(o, sub, "protest with the demand it is held for");
             }
             drop(in, "what the protest is held for");
+            break;
+        }
+    }
+    /* 1b'. "summoned the Japanese ambassador to protest", "recalled its
+     * envoy in protest": a protest that is the purpose of a diplomatic act
+     * of disapproval or of reduced relations is that act, not a
+     * demonstration */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *in = &sa->ev[i];
+        if (in->dropped || (in->flags & (EV_PETR | EV_NOUN)) || in->vg >= sa->nvg ||
+            root_of(in->code) != 14)
+            continue;
+        const dy_vg *iv = &sa->vg[in->vg];
+        if (!(iv->flags & VG_INF) || iv->ctrl < 0)
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            const dy_ev *o = &sa->ev[k];
+            int orr = root_of(o->code);
+            if (k == i || o->dropped || o->vg != (uint16_t)iv->ctrl ||
+                (orr != 11 && orr != 16 && orr != 12) ||
+                o->has_src != in->has_src || strcmp(o->src.code, in->src.code) != 0)
+                continue;
+            drop(in, "the purpose of a diplomatic protest");
             break;
         }
     }

@@ -1663,6 +1663,30 @@ static void plural_intent_verbs(const dy_tagger *t, dy_tok *toks, size_t n)
         if (w && has_tag(t, w, T_VBP))
             k->tag = T_VBP;
     }
+    static const char *const rel[] = {"that", "which", "who", NULL};
+    static const char *const quant[] = {"any", "no", "all", "some", "many",
+                                        "these", "those", NULL};
+    for (size_t i = 2; i + 2 < n; i++) {
+        dy_tok *k = &toks[i];
+        if (k->flags & (TOKF_CAP | TOKF_UPPER | TOKF_HYPHJOIN | TOKF_DIGIT))
+            continue;
+        /* "a resolution that aims to tighten": after a relative pronoun
+         * that follows a noun, an -s form before "to" + verb is a verb */
+        if (k->tag == T_NNS && word_is(&toks[i - 1], rel) &&
+            dy_tag_is_noun(toks[i - 2].tag) && toks[i + 1].tag == T_TO &&
+            toks[i + 2].tag == T_VB) {
+            const tg_word *w = tok_word(t, k);
+            if (w && has_tag(t, w, T_VBZ))
+                k->tag = T_VBZ;
+        }
+        /* "remove any doubts Iraq still possesses": after a quantifier an
+         * -s form is a plural noun */
+        if (k->tag == T_VBZ && word_is(&toks[i - 1], quant)) {
+            const tg_word *w = tok_word(t, k);
+            if (w && has_tag(t, w, T_NNS))
+                k->tag = T_NNS;
+        }
+    }
 }
 
 void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
@@ -1681,11 +1705,41 @@ void dy_tagger_tag(const dy_tagger *t, dy_tok *toks, size_t n)
 
 #endif /* DY_TAG_COMPAT */
 
+/* The American spelling of a British one the lexicon may lack ("labour"
+ * -> "labor", "defence" -> "defense", "centre" -> "center"); 0 if none. */
+static size_t us_spelling(const char *low, size_t n, char *out, size_t cap)
+{
+    if (n < 5 || n + 1 > cap)
+        return 0;
+    memcpy(out, low, n);
+    out[n] = 0;
+    if (memcmp(low + n - 4, "ence", 4) == 0) {
+        out[n - 2] = 's';
+        return n;
+    }
+    if (memcmp(low + n - 3, "tre", 3) == 0) {
+        out[n - 2] = 'e';
+        out[n - 1] = 'r';
+        return n;
+    }
+    for (size_t i = 1; i + 3 <= n; i++)
+        if (memcmp(low + i, "our", 3) == 0) {
+            memmove(out + i + 1, out + i + 2, n - i - 2);
+            out[n - 1] = 0;
+            return n - 1;
+        }
+    return 0;
+}
+
 int dy_tagger_common(const dy_tagger *t, const char *low, size_t n)
 {
     if (!t || !n)
         return 0;
     const tg_word *w = lookup(t, low, n);
+    char us[64];
+    size_t nu;
+    if (!w && (nu = us_spelling(low, n, us, sizeof us)) != 0)
+        w = lookup(t, us, nu);
     if (!w || w->total <= 0)
         return 0;
     float proper = 0;

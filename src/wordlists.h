@@ -240,6 +240,12 @@
       "boulevard", "station", "highway", "museum", "prison", "dam", \
       "canal", "tower", "plaza", "college", "school", "mosque", "church", \
       "cathedral", "harbour", "harbor", "market") \
+    X(HELD_NOUNS, "base", "bases", "camp", "camps", "stronghold", \
+      "strongholds", "position", "positions", "hideout", "hideouts", \
+      "outpost", "outposts", "post", "posts", "headquarters", "compound", \
+      "compounds", "convoy", "convoys", "checkpoint", "checkpoints", \
+      "barracks", "installation", "installations", "depot", "depots", \
+      "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles") \
     X(DAY_WORDS, "today", "yesterday", "tomorrow", "tonight", "monday", \
       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
 

@@ -126,7 +126,7 @@ static const ev_case noun_infinitives[] = {
      "COL>COLCVL:120 COLREB>COLCVL:1053"},
     {"Poland defended the right of Ukrainian forces to strike targets "
      "inside Russia.",
-     "POL>UKR:052"},
+     "POL>UKRMIL:052"},
     {"Kyiv welcomed Berlin's decision to send tanks.",
      "DEUGOV>-:0332 UKRGOV>DEUGOV:051"},
 };
@@ -207,7 +207,7 @@ static const ev_case force[] = {
      "IRQUAF>IRQGOV:185"},
     {"Ethiopian forces launched rocket fire against rebel camps near the "
      "border.",
-     "ETH>-:194"},
+     "ETHMIL>ETHREB:194"},
     {"Syria allowed thousands of refugees to return home.", "SYR>SYRREF:080"},
     /* "proposed" is no proposal here */
     {"Ankara rejected proposed Greek changes to the treaty.", "TURGOV>GRC:127"},
@@ -218,10 +218,10 @@ static const ev_case force[] = {
 static const ev_case attribution[] = {
     {"Kenyan soldiers attacked the student protesters, a rights group "
      "charged on Monday.",
-     "KENHRI>-:112 KENMIL>KENOPP:190"},
+     "KENHRI>KENMIL:112 KENMIL>KENOPP:190"},
     {"Hungary is failing to protect its minorities, a rights group "
      "protested on Friday.",
-     "HUNHRI>-:114"},
+     "HUNHRI>HUN:114"},
     {"After the vote, Kenyan opposition supporters protested in Mombasa.",
      "KENOPP>-:141"},
     {"Russia vetoed a UN resolution condemning its invasion of Ukraine.",

@@ -537,6 +537,11 @@ static void test_words(const dy_tagger *t)
     CHECK_TAG(t, &k, "Coalition aircraft began striking rebel positions.",
               "striking", "VBG");
     CHECK_TAG(t, &k, "Ukraine today accused the separatists.", "today", "RB");
+    /* a relative pronoun's -s verb before "to"; a plural after "any" */
+    CHECK_TAG(t, &k, "Kenya backed a plan that aims to end the strike.",
+              "aims", "VBZ");
+    CHECK_TAG(t, &k, "The report will remove any doubts the court had.",
+              "doubts", "NNS");
     /* "tear gas" is a noun */
     CHECK_TAG(t, &k, "Police fired tear gas at students.", "tear", "NN");
 }
