@@ -1842,24 +1842,6 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                 p->act[0].entity = o->act[0].entity;
             }
         }
-        /* "Forces loyal to Gaddafi": "forces" alone names no agent (as
-         * "Libyan forces" is Libya's); loyal to an actor, they are that
-         * actor's country's */
-        if (!p->nact && (size_t)p->e + 2 < sa->n && p->e == p->head + 1 &&
-            (sa_is(sa, p->head, "forces") || sa_is(sa, p->head, "force")) &&
-            sa_is(sa, p->e, "loyal") && sa_is(sa, p->e + 1, "to") &&
-            sa->np_at[p->e + 2] >= 0) {
-            const dy_np *o = &sa->np[sa->np_at[p->e + 2]];
-            if (o->b == p->e + 2 && o->nact && !o->act[0].generic &&
-                o->act[0].code[0] != '-') {
-                dy_actor a = o->act[0];
-                a.code[3] = 0;
-                a.b = p->b;
-                a.e = (uint16_t)(o->e);
-                a.conf = o->act[0].conf;
-                np_add_actor(p, &a);
-            }
-        }
         /* "the Regional Monetary Office (ECOWAS)": a name the
          * dictionaries do not know is the one its abbreviation names */
         if (!p->nact && (size_t)p->e + 2 < sa->n && sa_is(sa, p->e, "(") &&
@@ -2058,7 +2040,23 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         int16_t o = sa->vg[g].obj;
         if (o < 0 || !(sa->np[o].flags & NPF_POSS) || (size_t)o + 1 >= sa->nnp)
             continue;
-        const dy_np *q = &sa->np[o + 1];
+        dy_np *q = &sa->np[o + 1];
+        /* "met Russia's foreign minister": an agent the possessor's
+         * country owns is that country's (not the story's country a
+         * country-less agent may have taken) */
+        const dy_np *po = &sa->np[o];
+        int hm = sa->ment_at[q->head];
+        if (q->poss == o && q->nact == 1 && !q->act[0].petr && po->nact &&
+            strlen(po->act[0].code) == 3 && po->act[0].code[0] != '-' &&
+            hm >= 0 && sa->ment[hm].kind == PH_AGENT &&
+            !(q->flags & NPF_PRONOUN)) {
+            char code[32];
+            dy_code_join(code, po->act[0].code, 3, q->act[0].code + 3);
+            memcpy(q->act[0].code, code, sizeof code);
+            q->act[0].generic = 0;
+            q->act[0].entity = po->act[0].entity;
+            q->act[0].conf = po->act[0].conf;
+        }
         if (q->poss == o && q->nact && !q->act[0].possessor && !q->act[0].generic &&
             !(q->flags & NPF_PRONOUN))
             sa->vg[g].obj = (int16_t)(o + 1);

@@ -229,11 +229,11 @@ static const ev_case attribution[] = {
 };
 
 /* Acts the dictionaries missed (when_where, issue 5): forces named by
- * their loyalty, a verb the tagger read as a noun in a sentence without
+ * their loyalty (main's military "forces" and loyal-to rule), a verb the tagger read as a noun in a sentence without
  * one, ramming attacks. */
 static const ev_case when_where_gaps[] = {
     {"Forces loyal to Bashar al-Assad pushed into the outskirts of Aleppo.",
-     "SYR>-:192"},
+     "SYRMIL>-:192"},
     {"A sniper shot renegade Malian colonel Amadou Traorem in Bamako.",
      "MLIMIL>MLI:193"},
     {"A lorry ploughed into shoppers at a Christmas market in Berlin.",
@@ -267,6 +267,10 @@ static const ev_case when_where_gaps[] = {
      * President" after "army"); "removed troops" is a withdrawal */
     {"Niger's army ousted President Mohamed Bazoum.", "NERMIL>NERGOV:172"},
     {"Russia removed troops from the border.", "RUS>RUSMIL:0874"},
+    /* an agent a country possesses is that country's, also as the object
+     * ("met Russia's foreign minister") */
+    {"The Japanese prime minister met Russia's foreign minister in Tokyo.",
+     "JPNGOV>RUSGOV:040 RUSGOV>JPNGOV:040"},
     /* "no longer" negates: cooperation refused */
     {"Ankara will no longer accept Syrian refugees.", "TURGOV>SYRREF:122"},
 };
