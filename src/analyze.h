@@ -238,6 +238,10 @@ typedef struct dy_memory {
     int n_state;
     dy_actor last_actor;        /* most recent actor of any kind             */
     int has_actor;
+    dy_actor last_group;        /* most recent named group (not an IGO)      */
+    int has_group;
+    dy_actor last_attacker;     /* source of the story's last violent act    */
+    int has_attacker;
     /* the date expression of the previous sentence, for the next one when
      * it has none and speaks of the same actors */
     int32_t ctx_date;

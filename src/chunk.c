@@ -1181,12 +1181,21 @@ static void np_direct_actors(dy_sa *sa, dy_np *p)
     if (!ag && agent && !head && agent->e + 2 >= p->e &&
         dy_wc(&sa->t[p->head], WC_HELD_NOUNS))
         ag = agent;
+    /* "Russian positions", "Israeli military posts": a state's positions
+     * and bases are its military's */
+    bool mil_held = !ag && !head && dy_wc(&sa->t[p->head], WC_MIL_HELD_NOUNS) &&
+                    !(p->e < sa->n && (sa_is(sa, p->e, "on") || sa_is(sa, p->e, "about") ||
+                                       sa_is(sa, p->e, "over") || sa_is(sa, p->e, "regarding") ||
+                                       sa_is(sa, p->e, "toward") || sa_is(sa, p->e, "towards")));
     for (size_t k = 0; k < nmod; k++) {
         if (!mods[k]->code[0])
             continue;
         char code[32];
         if (ag && takes_agent(d, mods[k]))
             dy_code_join(code, mods[k]->code, 0, ag->code);
+        else if (mil_held && mods[k]->e <= p->head && takes_agent(d, mods[k]) &&
+                 strlen(mods[k]->code) == 3)
+            dy_code_join(code, mods[k]->code, 0, "MIL");
         else
             dy_code_join(code, mods[k]->code, 0, "");
         set_actor(&a, code, mods[k]->b, ag ? ag->e : mods[k]->e,
@@ -1220,6 +1229,13 @@ static void remember(dy_memory *mem, const dy_sa *sa, const dy_np *p)
         return;
     mem->last_actor = p->act[0];
     mem->has_actor = 1;
+    /* "Houthi rebels ... The group said": a named organisation */
+    if (p->act[0].entity != UINT32_MAX && !(p->flags & NPF_PRONOUN) &&
+        sa->dict->ents[p->act[0].entity].kind == ENT_ACTOR &&
+        strncmp(p->act[0].code, "IGO", 3) != 0) {
+        mem->last_group = p->act[0];
+        mem->has_group = 1;
+    }
     for (size_t i = 0; i < p->nact; i++) {
         const dy_actor *a = &p->act[i];
         if (a->entity != UINT32_MAX &&
@@ -2002,6 +2018,14 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
                     a.conf = 0.6f;
                     np_add_actor(p, &a);
                 }
+            } else if ((p->flags & NPF_DEFDESC) && p->e - p->b == 2 &&
+                       w_in(sa, p->head, WC_GROUP_NOUNS) && mem->has_group) {
+                /* "the group", "the movement": the organisation named last */
+                a = mem->last_group;
+                a.b = p->b;
+                a.e = p->e;
+                a.conf = 0.6f;
+                np_add_actor(p, &a);
             } else if (pair_description(sa, p) &&
                        (mem->n_lead == 2 || mem->n_state == 2)) {
                 bool lead = pair_of_leaders(sa, p) ? mem->n_lead == 2

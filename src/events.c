@@ -879,7 +879,8 @@ static void verb_events(dy_sa *sa, bool *used)
         /* "Egypt and Israel signed a treaty in Washington": the place of
          * a reciprocal act between a compound subject is a venue */
         bool between = pt->reciprocal && src >= 0 &&
-                       sa->np[sa->np[src].first_coord].next_coord >= 0;
+                       (sa->np[sa->np[src].first_coord].next_coord >= 0 ||
+                        sa->np[src].nact >= 2); /* "the two leaders" */
         if (pm_tgt < 0 && tgt < 0 && !passive && proot != 1 && proot != 2 &&
             proot != 4 && !between)
             pm_tgt = place_mention(sa, v->e, hi, false);
@@ -892,8 +893,7 @@ static void verb_events(dy_sa *sa, bool *used)
         /* "Washington and Moscow traded warnings over the Russian
          * build-up": a reciprocal act of a compound subject is between its
          * members unless the pattern names the other side */
-        if (pt->reciprocal && m.tgt_np < 0 && src >= 0 && tgt >= 0 &&
-            !passive && sa->np[sa->np[src].first_coord].next_coord >= 0)
+        if (between && m.tgt_np < 0 && tgt >= 0 && !passive)
             tgt = -1;
         /* an assault, fight or massacre by an unnamed perpetrator ("a
          * truck bomb killed", "was assassinated"): a null source */

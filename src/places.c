@@ -7,7 +7,7 @@
  * acts on ("seized Kabul", "an assault on Tskhinvali", "into Israel"), else
  * a country given by a demonym with a border word ("near the Ukrainian
  * border" -> UKR without a point), else the dateline for the sentence's
- * first event. A name used as an actor (subject, "Moscow said", or the
+ * first event (both directions of a reciprocal one). A name used as an actor (subject, "Moscow said", or the
  * object of a verbal event, "warned Washington") is never a place.
  *
  * Ambiguous names are resolved by what the phrase says ("Paris, Texas",
@@ -1379,6 +1379,7 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     pl_cand cand[PL_MAXCAND];
     size_t nc = find_candidates(g, sa, mark, &base, cand);
     bool first = true;
+    uint16_t first_vg = UINT16_MAX, first_verb = UINT16_MAX;
     for (size_t k = 0; k < sa->nev; k++) {
         dy_ev *e = &sa->ev[k];
         /* the coder drops events without a source, but for an unnamed
@@ -1409,10 +1410,16 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
             e->place_method = c->method;
             e->loc_tok_b = (int16_t)c->b;
             e->loc_tok_e = (int16_t)c->e;
-        } else if (first && mem->places.dateline >= 0) {
+        } else if ((first || (e->verb_b == first_verb && e->vg == first_vg)) &&
+                   mem->places.dateline >= 0) {
+            /* the sentence's first act, both directions of it */
             e->place = mem->places.dateline;
             e->place_name = mem->places.dateline_name;
             e->place_method = DY_PLM_DATELINE;
+        }
+        if (first) {
+            first_vg = e->vg;
+            first_verb = e->verb_b;
         }
         first = false;
     }

@@ -715,6 +715,42 @@ static bool vg_chained(const dy_sa *sa, size_t a, size_t b)
     return false;
 }
 
+/* "Houthi rebels attacked a ship. Washington condemned the attack.": a
+ * condemnation, accusation, demand or rejection aimed at "the attack" (a
+ * definite violent act with no actor of its own) is aimed at whoever the
+ * story last said attacked; then this sentence's attackers are remembered
+ * for the next ones. */
+static void attack_references(dy_sa *sa, dy_memory *mem)
+{
+    for (size_t i = 0; i < sa->nev && mem->has_attacker; i++) {
+        dy_ev *e = &sa->ev[i];
+        const dy_vg *v = ev_vg(sa, e);
+        int r = root_of(e->code);
+        if (e->dropped || e->has_tgt || !e->has_src || !v || v->obj < 0 ||
+            (e->flags & (EV_PETR | EV_NOUN)) || (r != 10 && r != 11 && r != 12))
+            continue;
+        const dy_np *o = &sa->np[v->obj];
+        if (o->nact || !(o->flags & NPF_DEFDESC) ||
+            !dy_wc(&sa->t[o->head], WC_ATTACK_NOUNS) ||
+            strncmp(mem->last_attacker.code, e->src.code, 3) == 0)
+            continue;
+        e->tgt = mem->last_attacker;
+        e->tgt.b = o->b;
+        e->tgt.e = o->e;
+        e->tgt.conf = 0.6f;
+        e->has_tgt = 1;
+    }
+    for (size_t i = 0; i < sa->nev; i++) {
+        const dy_ev *e = &sa->ev[i];
+        int r = root_of(e->code);
+        if (!e->dropped && e->has_src && !e->src.generic && (r == 18 || r == 19 || r == 20) &&
+            !(e->flags & EV_PETR)) {
+            mem->last_attacker = e->src;
+            mem->has_attacker = 1;
+        }
+    }
+}
+
 void dy_resolve_events(dy_sa *sa, dy_memory *mem)
 {
     /* 1. modality of each event's own verb group */
@@ -840,6 +876,17 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         if (negated) {
             drop(e, "negated (governing verb)");
             e->flags |= EV_NEG;
+            continue;
+        }
+        /* "the ceasefire between Armenia and Azerbaijan collapsed", "the
+         * talks broke down": an event noun whose verb says it failed */
+        if ((e->flags & EV_NOUN) && g->subj >= 0 && e->verb_b < sa->n &&
+            sa->np_at[e->verb_b] >= 0 &&
+            sa->np[sa->np_at[e->verb_b]].first_coord == sa->np[g->subj].first_coord &&
+            dy_wc(&sa->t[g->head], WC_FAILURE_VERBS) &&
+            /* "fighting broke out" happened; "talks broke down" failed */
+            !((size_t)g->head + 1 < sa->n && sa_is(sa, (size_t)g->head + 1, "out"))) {
+            drop(e, "the act is said to have failed");
             continue;
         }
         /* "talks between X and Y are scheduled to begin": an event noun
@@ -1324,5 +1371,6 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
             }
         }
     }
+    attack_references(sa, mem);
     date_events(sa, mem);
 }

@@ -246,6 +246,23 @@
       "compounds", "convoy", "convoys", "checkpoint", "checkpoints", \
       "barracks", "installation", "installations", "depot", "depots", \
       "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles") \
+    X(MIL_HELD_NOUNS, "positions", "base", "bases", \
+      "outpost", "outposts", "posts", "trenches", "bunker", \
+      "bunkers", "barracks", "garrison", "garrisons", "stronghold", \
+      "strongholds", "frontline", "frontlines") \
+    X(ATTACK_NOUNS, "attack", "attacks", "bombing", "bombings", "killing", \
+      "killings", "shelling", "strike", "strikes", "airstrike", \
+      "airstrikes", "raid", "raids", "assault", "massacre", "ambush", \
+      "abduction", "kidnapping", "invasion", "incursion", "offensive", \
+      "shooting", "assassination") \
+    X(GROUP_NOUNS, "group", "movement", "organisation", "organization", \
+      "militia", "faction", "alliance", "coalition", "outfit") \
+    X(FAILURE_VERBS, "collapse", "collapsed", "collapses", "collapsing", \
+      "fail", "failed", "fails", "falter", "faltered", "falters", "stall", \
+      "stalled", "stalls", "unravel", "unravelled", "unraveled", \
+      "unravels", "broke", "breaks", "crumbled", "crumble", "foundered", \
+      "founder", "floundered", "expired", "expire", "expires", "lapsed", \
+      "lapse") \
     X(DAY_WORDS, "today", "yesterday", "tomorrow", "tonight", "monday", \
       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
 

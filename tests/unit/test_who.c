@@ -203,9 +203,9 @@ static void test_threat_demand_targets(void)
 static void test_coordinated_agents(void)
 {
     EXPECT("Ethiopian helicopters and tanks attacked Eritrean positions.",
-           "ETHMIL", "ERI", "19", 0);
+           "ETHMIL", "ERIMIL", "19", 0);
     EXPECT("Russia and the rebels attacked Ukrainian positions.", "---REB",
-           "UKR", "19", 0);
+           "UKRMIL", "19", 0);
 }
 
 /* "between X and Y" after the verb's object: both are targets. */
@@ -290,6 +290,39 @@ static void test_speaker(void)
     CHECK(ok);
     if (!ok)
         dump("quoted as saying he would host");
+    /* a reciprocal act of "the two leaders" is between them; the place
+     * is a venue */
+    code1("2021-06-15", "Uhuru Kenyatta met Yoweri Museveni in Nairobi on "
+                        "Monday. The two leaders agreed a ceasefire in "
+                        "Somalia's Gedo region.");
+    bool ok2 = has_event("KENGOV", "UGAGOV", "08", 0) &&
+               !has_event("KENGOV", "SOM", "08", 3);
+    CHECK(ok2);
+    if (!ok2)
+        dump("the two leaders agreed a ceasefire");
+    /* "the group" is the organisation named last; "the attack" was made
+     * by whoever last attacked */
+    code1("2024-01-10", "Houthi rebels attacked a ship in the Red Sea on "
+                        "Tuesday. The group said it targeted the vessel "
+                        "because of its links to Israel. Kenya condemned "
+                        "the attack.");
+    bool ok3 = has_event("YEMREBHTH", NULL, "19", 0) &&
+               !has_event("KEN", NULL, "11", 3) &&
+               has_event("KEN", "YEMREBHTH", "11", 0);
+    CHECK(ok3);
+    if (!ok3)
+        dump("the group ... the attack");
+    /* a state's positions and bases are its military's, its positions on
+     * an issue are not */
+    EXPECT("Ethiopian troops shelled Somali positions near the border.",
+           "ETHMIL", "SOMMIL", "19", 0);
+    EXPECT("Kenya criticised the Somali positions on the maritime dispute.",
+           "KEN", "SOM", "11", 0);
+    /* an event noun whose verb says it failed is not coded */
+    EXPECT_NOT("The ceasefire between Kenya and Uganda collapsed on Monday.",
+               "KEN", "UGA", "", 3);
+    EXPECT("Talks between Kenya and Uganda resumed on Monday.", "KEN", "UGA",
+           "04", 3);
     /* a protest that is the purpose of a diplomatic act is that act */
     EXPECT("Kenya summoned the Ugandan ambassador to protest.", "KEN",
            "UGAGOV", "11", 0);
