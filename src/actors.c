@@ -257,8 +257,12 @@ void dy_find_mentions(dy_sa *sa)
             bool longer = false;
             for (size_t j = i + 1; j < best_end && !longer; j++) {
                 size_t e2 = 0;
+                uint32_t p2;
+                /* ("the US Navy ship": a sector noun phrase, "Navy ship",
+                 * does not break up a name, "US Navy") */
                 if ((d->winfo[sa->t[j].w].flags & W_PHRASE) &&
-                    longest_at(sa, j, &e2) != UINT32_MAX && e2 > best_end)
+                    (p2 = longest_at(sa, j, &e2)) != UINT32_MAX && e2 > best_end &&
+                    !(d->phr[p2].kind == PH_AGENT && d->phr[best_phr].kind != PH_AGENT))
                     longer = true;
             }
             if (longer) {

@@ -785,6 +785,18 @@ static int16_t left_subject(const dy_sa *sa, size_t i, int c)
 }
 
 /* First NP object after token i (skipping particles and adverbs). */
+/* Is there a multi-word verb entry of first word entry v (a chain of
+ * entries, dy_verb.next_same) whose next word is w? */
+static bool particle_verb(const dy_sa *sa, uint32_t v, uint32_t w)
+{
+    for (uint32_t vi = v; vi && w; vi = sa->dict->verbs[vi - 1].next_same) {
+        const dy_verb *vb = &sa->dict->verbs[vi - 1];
+        if (vb->nparticles >= 1 && vb->particles[0] == w)
+            return true;
+    }
+    return false;
+}
+
 static int16_t right_object(const dy_sa *sa, size_t i, int c)
 {
     for (size_t k = i; k < sa->n && k < i + 4; k++) {
@@ -827,6 +839,18 @@ static void assign_roles(dy_sa *sa)
         v->clause = (uint16_t)c;
         const dy_clause *cl = &sa->cl[c];
         v->obj = right_object(sa, v->e, c);
+        /* "shot down a Ukrainian airliner", "called off the strike": the
+         * particle of a multi-word verb the dictionary knows, even when
+         * tagged as a preposition, comes before the object */
+        if (v->obj < 0 && v->verb && (size_t)v->e + 1 < sa->n && tag(sa, v->e) == T_IN &&
+            sa->np_at[v->e + 1] >= 0 && particle_verb(sa, v->verb, sa->t[v->e].w)) {
+            dy_np *q = &sa->np[sa->np_at[v->e + 1]];
+            if (q->b == v->e + 1 && q->prep == (int16_t)v->e) {
+                q->flags &= (uint16_t)~NPF_INPP;
+                q->prep = -1;
+                v->obj = sa->np_at[v->e + 1];
+            }
+        }
         /* by-agent of a passive */
         if (v->flags & VG_PASSIVE) {
             for (size_t k = v->e; k < sa->n && k < (size_t)v->e + 8; k++) {

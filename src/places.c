@@ -931,6 +931,11 @@ static bool names_actor(const dy_sa *sa, size_t b, size_t e)
          * "the Munich Security Conference") */
         if (kind == ENT_PERSON && covers)
             return true;
+        /* a state's institution whose name holds the place ("the US
+         * Navy"); not one that is the place's name ("in Rawalpindi") */
+        if (kind == ENT_COUNTRY && mt->kind == PH_INST && covers &&
+            (size_t)(mt->e - mt->b) > e - b)
+            return true;
         if (kind == ENT_ACTOR && covers &&
             (mt->b < b || (sa->t[j].flags & TOKF_UPPER)))
             return true;
@@ -1410,6 +1415,23 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
             e->place_method = c->method;
             e->loc_tok_b = (int16_t)c->b;
             e->loc_tok_e = (int16_t)c->e;
+            /* "Russian troops seized Kherson", "shelled Kharkiv": a
+             * coercive or violent act on a place with no actor named is
+             * aimed at the place's country */
+            int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            if (c->method == DY_PLM_OBJECT && !e->has_tgt && !(e->flags & EV_PETR) &&
+                r >= 17 && r <= 20 &&
+                dy_gaz_view(g, c->place, c->disp, &pv) == 0 && strlen(pv.country) == 3 &&
+                strncmp(e->src.code, pv.country, 3) != 0) {
+                /* (not a state's own town: "Malian troops retook Kidal") */
+                memset(&e->tgt, 0, sizeof e->tgt);
+                dy_code_join(e->tgt.code, pv.country, 3, "");
+                e->tgt.b = c->b;
+                e->tgt.e = c->e;
+                e->tgt.entity = UINT32_MAX;
+                e->tgt.conf = 0.5f;
+                e->has_tgt = 1;
+            }
         } else if ((first || (e->verb_b == first_verb && e->vg == first_vg)) &&
                    mem->places.dateline >= 0) {
             /* the sentence's first act, both directions of it */

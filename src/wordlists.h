@@ -245,7 +245,10 @@
       "outpost", "outposts", "post", "posts", "headquarters", "compound", \
       "compounds", "convoy", "convoys", "checkpoint", "checkpoints", \
       "barracks", "installation", "installations", "depot", "depots", \
-      "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles") \
+      "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles", \
+      "helicopter", "helicopters", "plane", "planes", "aircraft", "jet", \
+      "jets", "ship", "ships", "vessel", "vessels", "boat", "boats", \
+      "truck", "trucks", "drone", "drones", "patrol", "patrols") \
     X(MIL_HELD_NOUNS, "positions", "base", "bases", \
       "outpost", "outposts", "posts", "trenches", "bunker", \
       "bunkers", "barracks", "garrison", "garrisons", "stronghold", \
