@@ -300,6 +300,11 @@ static void test_speaker(void)
     CHECK(ok2);
     if (!ok2)
         dump("the two leaders agreed a ceasefire");
+    /* a capitalised sector word opening an unknown name is part of it */
+    EXPECT_NOT("The main rebel group, Forces for National Renewal (FNR), "
+               "rejected the Ugandan offer.", "UGAMIL", "UGA", "12", 0);
+    EXPECT("The main rebel group, Forces for National Renewal (FNR), "
+           "rejected the Ugandan offer.", "UGAREB", "UGA", "12", 0);
     /* a violent act on a gazetteer place with no actor named is aimed at
      * the place's country; a state's institution is no place */
     EXPECT("Ethiopian troops shelled Kismayo on Monday.", "ETHMIL", "SOM",
