@@ -25,6 +25,9 @@ static const char help[] =
     "                      dyad's own dictionaries\n"
     "  --require-dyad      only events with both a source and a target\n"
     "                      (default: the target may be null)\n"
+    "  --no-unknown-source drop assaults, fights and mass violence (CAMEO\n"
+    "                      18-20) whose perpetrator is unnamed (default:\n"
+    "                      kept with a null source)\n"
     "  --petr-comma LIST   PETRARCH's comma_min,max,bmin,bmax,emin,emax for\n"
     "                      verbs from PETRARCH files (default 2,8,0,0,2,8)\n"
     "  --petr-new-actors N PETRARCH's new_actor_length: for those verbs, an\n"
@@ -314,6 +317,8 @@ int cmd_code(int argc, char **argv)
             }
         } else if (strcmp(a, "--require-dyad") == 0) {
             opts.require_dyad = 1;
+        } else if (strcmp(a, "--no-unknown-source") == 0) {
+            opts.unknown_source = 0;
         } else if ((v = cli_value(argc, argv, &i, "--petr-new-actors"))) {
             char *e = NULL;
             long x = strtol(v, &e, 10);

@@ -18,7 +18,9 @@ static const char help[] =
     "  --errors        list misses and false positives with their sentences\n"
     "  --output FILE   also write the system output (one line per record)\n"
     "  --system FILE   score this system output instead of coding\n"
-    "  --require-dyad  only events with both a source and a target\n";
+    "  --require-dyad  only events with both a source and a target\n"
+    "  --no-unknown-source  drop violence (CAMEO 18-20) by an unnamed\n"
+    "                  perpetrator (default: kept with a null source)\n";
 
 /* Read a whole line from f into *buf (grown as needed); returns length or
  * -1 at the end. */
@@ -55,6 +57,8 @@ int cmd_eval(int argc, char **argv)
             errors = 1;
         } else if (strcmp(a, "--require-dyad") == 0) {
             opts.require_dyad = 1;
+        } else if (strcmp(a, "--no-unknown-source") == 0) {
+            opts.unknown_source = 0;
         } else if ((v = cli_value(argc, argv, &i, "--output"))) {
             if (!*v)
                 return EXIT_USAGE;

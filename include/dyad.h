@@ -172,9 +172,21 @@ typedef struct dyad_options {
     int explain;            /* 1: build the explanation text               */
     int profile;            /* 1: time each pipeline stage (see
                                dyad_coder_profile)                          */
+    /* since version 2 */
+    int unknown_source;     /* 1 (default): an assault, fight or act of mass
+                               violence (CAMEO 18-20) whose perpetrator is
+                               unnamed ("a truck bomb killed ...", "was
+                               assassinated") is kept with a null source;
+                               0: dropped like other events without a
+                               source. A device's act in a known country
+                               gets that country's UAF source either way
+                               (docs/OUTPUT.md). Never for verbs from
+                               PETRARCH files */
 } dyad_options;
 
-#define DYAD_OPTIONS_VERSION 1
+/* Version 1 (without unknown_source) is still accepted: its
+ * unknown_source is the default. */
+#define DYAD_OPTIONS_VERSION 2
 /* Fill *o with the defaults. */
 void dyad_options_init(dyad_options *o);
 

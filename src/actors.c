@@ -235,6 +235,19 @@ static uint32_t longest_at(const dy_sa *sa, size_t i, size_t *end)
     return best_phr;
 }
 
+/* Does token i start no named actor (nothing, or only a sector phrase:
+ * "Defence" in "Forces for Defence of Democracy", not "Russia" in "Forces
+ * of Russia")? */
+static bool unknown_name_word(const dy_sa *sa, size_t i)
+{
+    const dy_dict *d = sa->dict;
+    if (!(d->winfo[sa->t[i].w].flags & W_PHRASE))
+        return true;
+    size_t e = 0;
+    uint32_t p = longest_at(sa, i, &e);
+    return p == UINT32_MAX || d->phr[p].kind == PH_AGENT;
+}
+
 void dy_find_mentions(dy_sa *sa)
 {
     const dy_dict *d = sa->dict;
@@ -257,14 +270,44 @@ void dy_find_mentions(dy_sa *sa)
             bool longer = false;
             for (size_t j = i + 1; j < best_end && !longer; j++) {
                 size_t e2 = 0;
+                uint32_t p2;
+                /* ("the US Navy ship": a sector noun phrase, "Navy ship",
+                 * does not break up a name, "US Navy") */
                 if ((sa->t[j].wflags & W_PHRASE) &&
-                    longest_at(sa, j, &e2) != UINT32_MAX && e2 > best_end)
+                    (p2 = longest_at(sa, j, &e2)) != UINT32_MAX && e2 > best_end &&
+                    !(d->phr[p2].kind == PH_AGENT && d->phr[best_phr].kind != PH_AGENT))
                     longer = true;
             }
             if (longer) {
                 i++;
                 continue;
             }
+        }
+        /* "the army ousted President Mugabe": an agent phrase that starts
+         * with a past-tense verb after a noun ("ousted president") is the
+         * verb and its object, not an agent */
+        if (best_phr != UINT32_MAX && best_end > i + 1 && i > 0 &&
+            sa->t[i].tag == T_VBD && !d->phr[best_phr].petr &&
+            d->phr[best_phr].kind == PH_AGENT &&
+            (dy_tag_is_noun(sa->t[i - 1].tag) || sa->t[i - 1].tag == T_PRP)) {
+            i++;
+            continue;
+        }
+        /* "Forces for Defence of Democracy", "Movement for Democratic
+         * Change": a capitalised sector word that opens a longer name the
+         * dictionaries do not know is part of that name, not an agent */
+        if (best_phr != UINT32_MAX && !d->phr[best_phr].petr &&
+            d->phr[best_phr].kind == PH_AGENT && i > 0 &&
+            strcmp(d->ents[d->phr[best_phr].entity].code, "GOV") != 0 && /* "Minister for Interior" */
+            strcmp(d->ents[d->phr[best_phr].entity].code, "LEG") != 0 &&
+            strcmp(d->ents[d->phr[best_phr].entity].code, "JUD") != 0 &&
+            (sa->t[i].flags & TOKF_CAP) && !(sa->t[i].flags & TOKF_SSTART) &&
+            best_end + 1 < sa->n &&
+            (sa_is(sa, best_end, "for") || sa_is(sa, best_end, "of")) &&
+            (sa->t[best_end + 1].flags & TOKF_CAP) &&
+            unknown_name_word(sa, best_end + 1)) {
+            i = best_end;
+            continue;
         }
         /* "the Africa Stadium", "the Tehran Times Hotel": a name before a
          * capitalised facility noun names the facility, not an actor */
@@ -278,7 +321,11 @@ void dy_find_mentions(dy_sa *sa)
         }
         float conf = 1.0f;
         uint8_t fuzzy = 0;
-        if (best_phr == UINT32_MAX && sa->t[i].w == 0 && d->nfuzzy) {
+        /* not the first word of a longer name dyad does not know ("Khattiya
+         * Sawasdiphol" is no garbled "Haniyeh") */
+        if (best_phr == UINT32_MAX && sa->t[i].w == 0 && d->nfuzzy &&
+            !(i + 1 < sa->n && sa->t[i + 1].w == 0 &&
+              (sa->t[i + 1].flags & TOKF_CAP) && (sa->t[i + 1].flags & TOKF_ALPHA))) {
             best_phr = fuzzy_person(sa, &sa->t[i], &conf);
             /* "Leopard tanks" is no garbled "Leotard": a name that modifies
              * a common noun after it names a thing */

@@ -151,8 +151,11 @@ enum {
     EV_RECIP = 1 << 1,
     EV_NOUN = 1 << 2,
     EV_TRANSFORMED = 1 << 3,
-    EV_PETR = 1 << 4            /* coded with PETRARCH's rules (events_petr.c):
+    EV_PETR = 1 << 4,           /* coded with PETRARCH's rules (events_petr.c):
                                    the resolver leaves it as it is           */
+    EV_NOSRC = 1 << 5           /* an act of violence whose perpetrator is
+                                   unnamed: kept without a source
+                                   (dyad_options.unknown_source)             */
 };
 
 /* events_petr.c: verbs with patterns from TABARI/PETRARCH verb files */

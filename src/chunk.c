@@ -110,7 +110,9 @@ static void add_vg(dy_sa *sa, size_t b, size_t e)
     for (size_t i = b; i < e; i++) {
         const dy_tok *t = &sa->t[i];
         int tg = t->tag;
-        if (dy_wc(t, WC_NEGATORS))
+        if (dy_wc(t, WC_NEGATORS) ||
+            /* "will no longer tolerate" */
+            (sa_is(sa, i, "longer") && i > b && sa_is(sa, i - 1, "no")))
             g->flags |= VG_NEG;
         if (tg == T_TO)
             g->flags |= VG_INF;
@@ -783,6 +785,18 @@ static int16_t left_subject(const dy_sa *sa, size_t i, int c)
 }
 
 /* First NP object after token i (skipping particles and adverbs). */
+/* Is there a multi-word verb entry of first word entry v (a chain of
+ * entries, dy_verb.next_same) whose next word is w? */
+static bool particle_verb(const dy_sa *sa, uint32_t v, uint32_t w)
+{
+    for (uint32_t vi = v; vi && w; vi = sa->dict->verbs[vi - 1].next_same) {
+        const dy_verb *vb = &sa->dict->verbs[vi - 1];
+        if (vb->nparticles >= 1 && vb->particles[0] == w)
+            return true;
+    }
+    return false;
+}
+
 static int16_t right_object(const dy_sa *sa, size_t i, int c)
 {
     for (size_t k = i; k < sa->n && k < i + 4; k++) {
@@ -825,6 +839,18 @@ static void assign_roles(dy_sa *sa)
         v->clause = (uint16_t)c;
         const dy_clause *cl = &sa->cl[c];
         v->obj = right_object(sa, v->e, c);
+        /* "shot down a Ukrainian airliner", "called off the strike": the
+         * particle of a multi-word verb the dictionary knows, even when
+         * tagged as a preposition, comes before the object */
+        if (v->obj < 0 && v->verb && (size_t)v->e + 1 < sa->n && tag(sa, v->e) == T_IN &&
+            sa->np_at[v->e + 1] >= 0 && particle_verb(sa, v->verb, sa->t[v->e].w)) {
+            dy_np *q = &sa->np[sa->np_at[v->e + 1]];
+            if (q->b == v->e + 1 && q->prep == (int16_t)v->e) {
+                q->flags &= (uint16_t)~NPF_INPP;
+                q->prep = -1;
+                v->obj = sa->np_at[v->e + 1];
+            }
+        }
         /* by-agent of a passive */
         if (v->flags & VG_PASSIVE) {
             for (size_t k = v->e; k < sa->n && k < (size_t)v->e + 8; k++) {
@@ -918,6 +944,19 @@ static void assign_roles(dy_sa *sa)
             v->ctrl = (int16_t)(g - 1);
             v->subj = sa->vg[g - 1].subj;
             continue;
+        }
+        /* "had broken the ceasefire by shelling Avdiivka": a by-gerund is
+         * done by the subject of the (active) verb it tells the means of */
+        if ((v->flags & VG_GERUND) && v->b > 0 && sa_is(sa, v->b - 1, "by")) {
+            for (size_t h = g; h-- > 0;)
+                if (sa->vg[h].clause == v->clause && sa->vg[h].e < v->b &&
+                    (sa->vg[h].flags & VG_FINITE)) {
+                    if (!(sa->vg[h].flags & VG_PASSIVE))
+                        v->subj = sa->vg[h].subj;
+                    break;
+                }
+            if (v->subj >= 0)
+                continue;
         }
         /* a coordinated verb phrase ("... and exchanged views") shares
          * the subject of the verb before it */
@@ -2049,7 +2088,23 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
         int16_t o = sa->vg[g].obj;
         if (o < 0 || !(sa->np[o].flags & NPF_POSS) || (size_t)o + 1 >= sa->nnp)
             continue;
-        const dy_np *q = &sa->np[o + 1];
+        dy_np *q = &sa->np[o + 1];
+        /* "met Russia's foreign minister": an agent the possessor's
+         * country owns is that country's (not the story's country a
+         * country-less agent may have taken) */
+        const dy_np *po = &sa->np[o];
+        int hm = sa->ment_at[q->head];
+        if (q->poss == o && q->nact == 1 && !q->act[0].petr && po->nact &&
+            strlen(po->act[0].code) == 3 && po->act[0].code[0] != '-' &&
+            hm >= 0 && sa->ment[hm].kind == PH_AGENT &&
+            !(q->flags & NPF_PRONOUN)) {
+            char code[32];
+            dy_code_join(code, po->act[0].code, 3, q->act[0].code + 3);
+            memcpy(q->act[0].code, code, sizeof code);
+            q->act[0].generic = 0;
+            q->act[0].entity = po->act[0].entity;
+            q->act[0].conf = po->act[0].conf;
+        }
         if (q->poss == o && q->nact && !q->act[0].possessor && !q->act[0].generic &&
             !(q->flags & NPF_PRONOUN))
             sa->vg[g].obj = (int16_t)(o + 1);
@@ -2209,6 +2264,39 @@ static void rescue_verbs(dy_sa *sa)
         /* no other finite verb in the sentence before it */
         t->tag = wi->form == VF_S ? T_VBZ : T_VBD;
         (void)same_past;
+    }
+    /* "A sniper shot renegade Thai general X in Bangkok": a sentence the
+     * tagger left without a finite verb has one; the first dictionary
+     * past form after its subject (a determiner or a name, then nouns) is
+     * it */
+    for (size_t i = 0; i < sa->n; i++) {
+        int tg = sa->t[i].tag;
+        if (tg == T_VBD || tg == T_VBZ || tg == T_VBP || tg == T_MD)
+            return;
+    }
+    for (size_t i = 2; i + 1 < sa->n; i++) {
+        dy_tok *t = &sa->t[i];
+        if (t->tag == T_COMMA || t->tag == T_IN || t->tag == T_END)
+            return;
+        if (t->tag != T_NN || in_mention(sa, i) ||
+            (t->flags & (TOKF_HYPHJOIN | TOKF_CAP)))
+            continue;
+        const dy_word *wi = &d->winfo[t->w];
+        if (!wi->verb || wi->form != VF_ED)
+            continue;
+        size_t k = 0;
+        if (sa->t[0].tag != T_DT && sa->t[0].tag != T_CD)
+            continue;
+        for (k = 1; k < i && (dy_tag_is_noun(tag(sa, k)) || dy_tag_is_adj(tag(sa, k)));
+             k++)
+            ;
+        if (k != i)
+            return;
+        int nt = tag(sa, i + 1);
+        if (nt == T_DT || dy_tag_is_noun(nt) || dy_tag_is_adj(nt) ||
+            nt == T_CD || nt == T_PRPS || nt == T_IN)
+            t->tag = T_VBD;
+        return;
     }
 }
 

@@ -33,6 +33,7 @@ void dyad_options_init(dyad_options *o)
     memset(o, 0, sizeof *o);
     o->version = DYAD_OPTIONS_VERSION;
     o->require_dyad = 0;
+    o->unknown_source = 1;
 }
 
 dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
@@ -54,15 +55,20 @@ dyad_status dyad_coder_new(dyad_coder **out, const dyad_dict *dd,
     }
     c->dict = d;
     dyad_coder_set_petr(c, NULL);
+    dyad_options_init(&c->opts);
     if (opts) {
-        if (opts->version != DYAD_OPTIONS_VERSION) {
+        if (opts->version == 1) {
+            /* a caller built against version 1: its struct ends before
+             * unknown_source, which keeps its default */
+            memcpy(&c->opts, opts, offsetof(dyad_options, unknown_source));
+            c->opts.version = DYAD_OPTIONS_VERSION;
+        } else if (opts->version == DYAD_OPTIONS_VERSION) {
+            c->opts = *opts;
+        } else {
             dy_free(c->sa);
             dy_free(c);
             return DYAD_EINVAL;
         }
-        c->opts = *opts;
-    } else {
-        dyad_options_init(&c->opts);
     }
     if (c->opts.default_date) {
         if (dy_parse_date(c->opts.default_date, strlen(c->opts.default_date),
@@ -439,7 +445,26 @@ static void code_window(dyad_coder *c, const dy_sent *s, size_t sidx,
         /* negated events are kept, flagged, when the user asks for them */
         if (e->dropped && !(c->opts.keep_negated && (e->flags & EV_NEG)))
             continue;
-        if (!e->has_src || (c->opts.require_dyad && !e->has_tgt)) {
+        /* an unnamed perpetrator (events.c, EV_NOSRC) keeps its event
+         * only while it is still an act of violence (not a threat of one) */
+        if (!e->has_src && (e->flags & EV_NOSRC) &&
+            !(e->code[0] == '1' && e->code[1] == '8') &&
+            !(e->code[0] == '1' && e->code[1] == '9') &&
+            !(e->code[0] == '2' && e->code[1] == '0')) {
+            e->dropped = 1;
+            e->why = "no source (an unnamed perpetrator's act that is no "
+                     "longer violence)";
+            continue;
+        }
+        /* one left without a source (a device's act in a known country
+         * has its UAF source, places.c) is kept only on request */
+        if (!e->has_src && (e->flags & EV_NOSRC) && !c->opts.unknown_source) {
+            e->dropped = 1;
+            e->why = "no source (an unnamed perpetrator; unknown_source off)";
+            continue;
+        }
+        if ((!e->has_src && !(e->flags & EV_NOSRC)) ||
+            (c->opts.require_dyad && !e->has_tgt)) {
             e->dropped = 1;
             e->why = e->has_src ? "no target (dyads required)" : "no source";
             continue;

@@ -497,7 +497,7 @@ void dy_ev_push(dy_sa *sa, const dy_actor *src, const dy_actor *tgt,
 static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
                  const match *m, int16_t src_np, int16_t tgt_np,
                  bool src_single, bool tgt_single, size_t vg, size_t vb,
-                 size_t ve, uint16_t flags)
+                 size_t ve, uint16_t flags, bool nosrc)
 {
     if (strcmp(pt->code, "---") == 0)
         return;
@@ -536,6 +536,13 @@ static void emit(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
                     push_event(sa, &srcs[i], &srcs[j], pt->code, pidx, vg, vb,
                                ve, (uint16_t)(flags | EV_RECIP));
         return;
+    }
+    /* an act of violence by an unnamed perpetrator: a null source, with
+     * or without a target */
+    if (ns == 0 && nosrc) {
+        flags = (uint16_t)(flags | EV_NOSRC);
+        if (nt == 0)
+            push_event(sa, NULL, NULL, pt->code, pidx, vg, vb, ve, flags);
     }
     if (ns == 0 && nt == 0)
         return;
@@ -652,7 +659,7 @@ static void place_actor(const dy_sa *sa, int m, dy_actor *a)
 static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
                       int16_t src, int16_t tgt, bool ssingle, bool tsingle,
                       const dy_actor *src_over, const dy_actor *tgt_over,
-                      size_t g, size_t vb, size_t ve)
+                      size_t g, size_t vb, size_t ve, bool nosrc)
 {
     if (strcmp(pt->code, "---") == 0)
         return;
@@ -666,6 +673,13 @@ static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
         tgts[nt++] = *tgt_over;
     else
         collect(sa, tgt, tsingle, tgts, &nt, 16);
+    if (ns == 0 && nosrc) {
+        if (!nt)
+            push_event(sa, NULL, NULL, pt->code, pidx, g, vb, ve, EV_NOSRC);
+        for (size_t j = 0; j < nt; j++)
+            push_event(sa, NULL, &tgts[j], pt->code, pidx, g, vb, ve, EV_NOSRC);
+        return;
+    }
     for (size_t i = 0; i < ns; i++) {
         /* "Russia mobilised troops in Russia": the source's own country
          * is no target */
@@ -676,6 +690,68 @@ static void emit_over(dy_sa *sa, const dy_pattern *pt, uint32_t pidx,
         for (size_t j = 0; j < nt; j++)
             push_event(sa, &srcs[i], &tgts[j], pt->code, pidx, g, vb, ve, 0);
     }
+}
+
+/* ---- unnamed perpetrators ------------------------------------------------------------ */
+
+/* Is there a word of violence ("bomb", "gunmen", "hijacked", "explosion")
+ * among tokens [b, e)? */
+static bool violence_cue(const dy_sa *sa, size_t b, size_t e)
+{
+    for (size_t k = b; k < e && k < sa->n; k++)
+        if (dy_wc(&sa->t[k], WC_VIOLENCE_CUES))
+            return true;
+    return false;
+}
+
+/* Does NP q (or another member of its coordination) name an actor, or is
+ * it a name or pronoun dyad does not know (someone named, not unnamed)? */
+static bool np_named(const dy_sa *sa, int16_t q)
+{
+    for (int16_t c = sa->np[q].first_coord; c >= 0; c = sa->np[c].next_coord) {
+        const dy_np *p = &sa->np[c];
+        uint8_t tag = sa->t[p->head].tag;
+        if (p->nact || (p->flags & NPF_PRONOUN) || tag == T_NNP ||
+            tag == T_NNPS || (p->poss >= 0 && sa->np[p->poss].nact))
+            return true;
+    }
+    return false;
+}
+
+static bool np_cue(const dy_sa *sa, int16_t q)
+{
+    for (int16_t c = sa->np[q].first_coord; c >= 0; c = sa->np[c].next_coord)
+        if (violence_cue(sa, sa->np[c].b, sa->np[c].e))
+            return true;
+    return false;
+}
+
+/* Is the perpetrator of verb group v's act unnamed: a subject that is no
+ * actor ("a truck bomb killed", "a sniper shot"), or a passive without an
+ * agent that names one ("was assassinated")? Verbs that are violent in
+ * themselves (attack, assassinate, shoot) need nothing more; others (kill,
+ * hit, destroy) need a word of violence in the subject ("a truck bomb",
+ * "hijacked airliners") or, for a passive, in the clause ("were killed in
+ * an air strike"): "the earthquake killed 50 people" is no attack. hi is
+ * the end of the verb's window. */
+static bool unnamed_perpetrator(const dy_sa *sa, const dy_vg *v, bool passive,
+                                size_t hi)
+{
+    /* a verb group that is neither finite, nor a participle, gerund or
+     * infinitive is a noun the tagger missed ("died as a result of
+     * torture") */
+    if (!(v->flags & (VG_FINITE | VG_INF | VG_PARTICIPLE | VG_GERUND |
+                      VG_PASSIVE)))
+        return false;
+    bool violent = dy_wc(&sa->t[v->head], WC_VIOLENT_VERBS);
+    if (passive) {
+        if (v->agent >= 0)
+            return !np_named(sa, v->agent) && (violent || np_cue(sa, v->agent));
+        return violent || violence_cue(sa, v->e, hi);
+    }
+    if (v->subj < 0 || np_named(sa, v->subj))
+        return false;
+    return violent || np_cue(sa, v->subj);
 }
 
 static void verb_events(dy_sa *sa, bool *used)
@@ -859,6 +935,11 @@ static void verb_events(dy_sa *sa, bool *used)
          * members unless the pattern names the other side */
         if (between && m.tgt_np < 0 && tgt >= 0 && !passive)
             tgt = -1;
+        /* an assault, fight or massacre by an unnamed perpetrator ("a
+         * truck bomb killed", "was assassinated"): a null source */
+        bool nosrc = proot >= 18 && proot <= 20 &&
+                     m.src_np < 0 && pm_src < 0 &&
+                     unnamed_perpetrator(sa, v, passive, hi);
         if (pm_src >= 0 || pm_tgt >= 0) {
             dy_actor ps, pt2;
             if (pm_src >= 0)
@@ -867,11 +948,11 @@ static void verb_events(dy_sa *sa, bool *used)
                 place_actor(sa, pm_tgt, &pt2);
             emit_over(sa, pt, pidx, src, tgt, ssingle, tsingle,
                       pm_src >= 0 ? &ps : NULL, pm_tgt >= 0 ? &pt2 : NULL, g,
-                      v->head, v->head + 1);
+                      v->head, v->head + 1, nosrc);
             continue;
         }
         emit(sa, pt, pidx, &m, src, tgt, ssingle, tsingle, g, v->head,
-             v->head + 1, 0);
+             v->head + 1, 0, nosrc);
     }
 }
 
@@ -919,6 +1000,18 @@ static void noun_events(dy_sa *sa, bool *used)
                !(sa->t[hi].tag == T_COMMA &&
                  !(sa->np_at[hi - 1] >= 0 && sa->np[sa->np_at[hi - 1]].next_coord >= 0)))
             hi++;
+        /* "fighting erupted in Khartoum between the army and the RSF": the
+         * subject of a verb of occurring ("erupted", "broke out") is the
+         * event, and its phrases may follow the verb */
+        int16_t og = -1;
+        if (hi < sa->n && sa->vg_at[hi] >= 0) {
+            const dy_vg *ov = &sa->vg[sa->vg_at[hi]];
+            if (ov->subj == p->first_coord && !(ov->flags & VG_PASSIVE) &&
+                dy_wc(&sa->t[ov->head], WC_OCCUR_VERBS) && ov->obj < 0) {
+                og = sa->vg_at[hi];
+                hi = window_end(sa, ov);
+            }
+        }
         uint32_t pidx = 0;
         match m = {0};
         bool found = false;
@@ -969,15 +1062,44 @@ static void noun_events(dy_sa *sa, bool *used)
                 !(sa->vg[g].flags & VG_PASSIVE) && dy_wc(gv, WC_LIGHT_VERBS))
                 src = sa->vg[g].subj;
         }
+        /* "Trump said tariffs on goods from Mexico could take effect on
+         * February 1": sanctions no one is named to impose, told of by an
+         * actor's statement, are the speaker's */
+        if (src < 0 && pt->code[0] == '1' && pt->code[1] == '6' && g >= 0 &&
+            (sa->vg[g].subj == p->first_coord ||
+             (sa->vg[g].obj == p->first_coord &&
+              dy_wc(&sa->t[sa->vg[g].head], WC_SAYING_VERBS)))) {
+            for (int sg = g; sg >= 0; sg--) {
+                const dy_vg *sv = &sa->vg[sg];
+                if (dy_wc(&sa->t[sv->head], WC_SAYING_VERBS) && sv->subj >= 0 &&
+                    sa->np[sv->subj].nact && sv->e <= p->b) {
+                    src = sv->subj;
+                    break;
+                }
+            }
+            /* the bare complement's own verb ("could take effect") is the
+             * event's, for its modality and date, not the saying verb */
+            if (src >= 0 && sa->vg[g].obj == p->first_coord)
+                for (size_t cg = (size_t)g + 1; cg < sa->nvg; cg++)
+                    if (sa->vg[cg].subj == p->first_coord) {
+                        g = (int16_t)cg;
+                        break;
+                    }
+        }
         if (tgt < 0)
             tgt = pp_target(sa, p->e, hi);
         if (tgt < 0 && pt->code[0] == '1' && pt->code[1] == '4')
             tgt = protest_target(sa, p->e, src);
-        if (src < 0 && tgt < 0)
+        /* "heavy fighting broke out in Nagorno-Karabakh": violence that
+         * occurred, by no one named */
+        int nroot = (pt->code[0] - '0') * 10 + (pt->code[1] - '0');
+        bool nosrc = og >= 0 && src < 0 &&
+                     nroot >= 18 && nroot <= 20;
+        if (src < 0 && tgt < 0 && !nosrc)
             continue;
         size_t nev0 = sa->nev;
         emit(sa, pt, pidx, &m, src, tgt, m.src_single, m.tgt_single,
-             g >= 0 ? (size_t)g : 0xFFFF, h, h + 1, EV_NOUN);
+             g >= 0 ? (size_t)g : 0xFFFF, h, h + 1, EV_NOUN, nosrc);
         if (announced && sa->nev > nev0)
             for (size_t i = 0; i < nev0; i++)
                 if (sa->ev[i].vg == (uint16_t)g && !(sa->ev[i].flags & EV_NOUN)) {

@@ -687,6 +687,10 @@ static const char *const city_nouns[] = {
     "city", "cities", "town", "towns", "village", "villages", "port",
     "capital", "suburb", "suburbs", "settlement", "camp", "enclave",
     "stronghold", "hometown", NULL};
+/* "talks on the status of X", "the future of X": X is a topic */
+static const char *const topic_nouns[] = {
+    "status", "future", "fate", "issue", "question", "independence",
+    "sovereignty", "recognition", "situation", NULL};
 static const char *const admin_nouns[] = {
     "region", "regions", "province", "provinces", "state", "oblast",
     "governorate", "district", "county", "prefecture", "republic", NULL};
@@ -817,6 +821,8 @@ static pl_gov governor(const dy_sa *sa, size_t b)
                 return v;
             }
             if (first_of && j > 0) {
+                if (tok_is(&sa->t[j - 1], topic_nouns))
+                    return v;
                 if (tok_is(&sa->t[j - 1], city_nouns))
                     v.type = DY_PL_CITY;
                 else if (tok_is(&sa->t[j - 1], admin_nouns))
@@ -924,6 +930,11 @@ static bool names_actor(const dy_sa *sa, size_t b, size_t e)
          * an abbreviation ("U.N."); not one named after the place ("Davos",
          * "the Munich Security Conference") */
         if (kind == ENT_PERSON && covers)
+            return true;
+        /* a state's institution whose name holds the place ("the US
+         * Navy"); not one that is the place's name ("in Rawalpindi") */
+        if (kind == ENT_COUNTRY && mt->kind == PH_INST && covers &&
+            (size_t)(mt->e - mt->b) > e - b)
             return true;
         if (kind == ENT_ACTOR && covers &&
             (mt->b < b || (sa->t[j].flags & TOKF_UPPER)))
@@ -1120,6 +1131,31 @@ static bool verb_between(const dy_sa *sa, const dy_ev *e, size_t j)
     return false;
 }
 
+/* Does token tok lie in a non-finite complement of the event's verb: after
+ * an infinitive ("gave X 48 hours to leave Iraq", "a request to use force
+ * in Ukraine") or a gerund after a preposition ("accused X of planning a
+ * coup in Y", "warned against deploying weapons near Russia's borders"),
+ * with no comma or finite verb between the event's verb and it? The
+ * complement's places are the event's (action geography). */
+static bool in_complement(const dy_sa *sa, const dy_ev *e, size_t tok)
+{
+    if ((e->flags & EV_NOUN) || tok < e->verb_e || tok >= sa->n)
+        return false;
+    bool comp = false;
+    for (size_t i = e->verb_e; i <= tok; i++) {
+        const dy_tok *t = &sa->t[i];
+        if (t->tag == T_COMMA || t->tag == T_END || sa_is(sa, i, "that") ||
+            t->tag == T_VBD || t->tag == T_VBZ || t->tag == T_VBP ||
+            t->tag == T_MD || t->tag == T_WDT || t->tag == T_WP)
+            return false;
+        bool ing = t->nlow > 4 && memcmp(t->low + t->nlow - 3, "ing", 3) == 0;
+        if ((t->tag == T_VB && i > 0 && sa->t[i - 1].tag == T_TO) ||
+            (ing && i > 0 && sa->t[i - 1].tag == T_IN && !sa_is(sa, i - 1, "by")))
+            comp = true;
+    }
+    return comp;
+}
+
 /* Does the event's verb continue what comes before it: a participle
  * clause ("..., killing all 298 on board") or a coordinated verb
  * ("crossed into Israel and captured")? Then the places before it are
@@ -1185,9 +1221,22 @@ static const pl_cand *choose(const dy_gaz *g, const dy_sa *sa,
         /* statements and appeals: not the place of a complement's act;
          * an event noun's own predicate is no other act ("talks are to
          * begin in Geneva") */
+        bool comp = x->gov >= 0 && in_complement(sa, e, (size_t)x->gov);
+        /* the complement's name that is the event's target is the
+         * recipient or topic, an actor ("agreed to send aid to Ukraine",
+         * "refused to recognise Kosovo's independence") */
+        if (comp && !physical && e->has_tgt && x->b < e->tgt.e &&
+            x->e > e->tgt.b)
+            comp = false;
+        /* the complement verb's object: the name must be the head, not a
+         * possessor or modifier ("ignoring Moscow's demands", "sabotaging
+         * the Minsk agreement") */
+        if (comp && x->gov_kind == GOV_VERB && x->e < sa->n &&
+            (sa->t[x->e].tag == T_POS || dy_tag_is_noun(sa->t[x->e].tag)))
+            comp = false;
         if (!physical && x->gov_kind != GOV_VERB &&
             !((e->flags & EV_NOUN) && x->gov > (int16_t)e->verb_b) &&
-            verb_between(sa, e, (size_t)x->gov))
+            verb_between(sa, e, (size_t)x->gov) && !comp)
             continue;
         if (x->method == DY_PLM_DEMONYM) {
             if (x->gov_kind == GOV_DIRECTION && (!physical || !after))
@@ -1200,11 +1249,11 @@ static const pl_cand *choose(const dy_gaz *g, const dy_sa *sa,
         } else if (x->gov_kind == GOV_STATIC) {
             cls = 3;
         } else if (x->gov_kind == GOV_DIRECTION) {
-            if (!physical || !after)
+            if (!(physical || comp) || !after)
                 continue;
             cls = 2;
         } else {
-            if (!physical || !gov_is_event_verb(sa, e, x->gov))
+            if (!(physical && gov_is_event_verb(sa, e, x->gov)) && !comp)
                 continue;
             cls = 2;
         }
@@ -1277,18 +1326,22 @@ bool dy_place_written(const dy_sa *sa, const dy_ev *e, size_t *beg,
     return *end > *beg;
 }
 
-/* Is e an attack by a bomb or mine with no one named behind it ("a
- * roadside bomb near Kandahar killed three policemen", "were killed by an explosive
- * device")? Its source is an unknown armed group of the country where it
- * happened (CAMEO codes such attackers as UAF of that country). */
-static bool unknown_attacker(const dy_sa *sa, const dy_ev *e)
+/* Is e an act of violence by a device with no one named behind it ("a
+ * roadside bomb near Kandahar killed three policemen", "were killed by an
+ * explosive device")? One kind of unnamed perpetrator (events.c,
+ * EV_NOSRC): an unidentified armed group of the country where it happened,
+ * as CAMEO codes such attackers (UAF of that country). Found whether or not
+ * dyad_options.unknown_source keeps other unnamed perpetrators' acts; not
+ * for PETRARCH's rule coder. */
+static bool device_attacker(const dy_sa *sa, const dy_ev *e)
 {
-    if (e->dropped || e->has_src || (e->flags & EV_NOUN) || e->vg >= sa->nvg)
+    if (e->dropped || e->has_src || (e->flags & (EV_NOUN | EV_PETR)) ||
+        e->vg >= sa->nvg)
         return false;
     const char *c = e->orig[0] ? e->orig : e->code;
-    if (c[0] != '1' || (c[1] != '8' && c[1] != '9') )
-        if (!(c[0] == '2' && c[1] == '0'))
-            return false;
+    if (!((c[0] == '1' && (c[1] == '8' || c[1] == '9')) ||
+          (c[0] == '2' && c[1] == '0')))
+        return false;
     const dy_vg *v = &sa->vg[e->vg];
     int16_t q = (v->flags & VG_PASSIVE) ? v->agent : v->subj;
     return q >= 0 && !sa->np[q].nact &&
@@ -1312,8 +1365,9 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     bool any = false;
     bool unknown[DY_ARRAY_LEN(sa->ev)];
     for (size_t k = 0; k < sa->nev; k++) {
-        unknown[k] = unknown_attacker(sa, &sa->ev[k]);
-        if (sa->ev[k].dropped || (!sa->ev[k].has_src && !unknown[k]))
+        unknown[k] = device_attacker(sa, &sa->ev[k]);
+        if (sa->ev[k].dropped ||
+            !(sa->ev[k].has_src || (sa->ev[k].flags & EV_NOSRC) || unknown[k]))
             continue;
         int cl = ev_clause(sa, &sa->ev[k]);
         if (cl >= 0 && cl < (int)DY_ARRAY_LEN(mark)) {
@@ -1333,7 +1387,9 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
     uint16_t first_vg = UINT16_MAX, first_verb = UINT16_MAX;
     for (size_t k = 0; k < sa->nev; k++) {
         dy_ev *e = &sa->ev[k];
-        if (e->dropped || (!e->has_src && !unknown[k])) /* the coder drops those */
+        /* the coder drops events without a source, but for an unnamed
+         * perpetrator's */
+        if (e->dropped || !(e->has_src || (e->flags & EV_NOSRC) || unknown[k]))
             continue;
         const pl_cand *c = choose(g, sa, e, cand, nc);
         dy_place_view pv;
@@ -1349,8 +1405,9 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
             e->src.entity = UINT32_MAX;
             e->src.conf = 0.5f;
             e->has_src = 1;
+            e->flags = (uint16_t)(e->flags & ~EV_NOSRC);
         }
-        if (!e->has_src)
+        if (!e->has_src && !(e->flags & EV_NOSRC))
             continue;
         if (c) {
             e->place = c->place;
@@ -1358,6 +1415,23 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
             e->place_method = c->method;
             e->loc_tok_b = (int16_t)c->b;
             e->loc_tok_e = (int16_t)c->e;
+            /* "Russian troops seized Kherson", "shelled Kharkiv": a
+             * coercive or violent act on a place with no actor named is
+             * aimed at the place's country */
+            int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            if (c->method == DY_PLM_OBJECT && !e->has_tgt && !(e->flags & EV_PETR) &&
+                r >= 17 && r <= 20 &&
+                dy_gaz_view(g, c->place, c->disp, &pv) == 0 && strlen(pv.country) == 3 &&
+                strncmp(e->src.code, pv.country, 3) != 0) {
+                /* (not a state's own town: "Malian troops retook Kidal") */
+                memset(&e->tgt, 0, sizeof e->tgt);
+                dy_code_join(e->tgt.code, pv.country, 3, "");
+                e->tgt.b = c->b;
+                e->tgt.e = c->e;
+                e->tgt.entity = UINT32_MAX;
+                e->tgt.conf = 0.5f;
+                e->has_tgt = 1;
+            }
         } else if ((first || (e->verb_b == first_verb && e->vg == first_vg)) &&
                    mem->places.dateline >= 0) {
             /* the sentence's first act, both directions of it */

@@ -264,12 +264,42 @@ static bool same_root(const char *a, const char *b)
 
 /* Is there a comma, or a conjunction before a verb, between tokens lo and
  * hi? */
+static bool proper(const dy_sa *sa, size_t k)
+{
+    return k < sa->n && (sa->t[k].tag == T_NNP || sa->t[k].tag == T_NNPS);
+}
+
+/* Is the comma at k one of "Paris, Texas," (a name, a comma, a name of one
+ * to three words, a comma): an apposition, not a break between stretches? */
+static bool apposition_comma(const dy_sa *sa, size_t k)
+{
+    if (k == 0 || !proper(sa, k - 1))
+        return false;
+    /* the opening comma: a name of 1-3 words and a comma follow */
+    size_t m = k + 1;
+    while (m < sa->n && m <= k + 3 && proper(sa, m))
+        m++;
+    if (m > k + 1 && m < sa->n && sa->t[m].tag == T_COMMA)
+        return true;
+    /* the closing comma: a name of 1-3 words after a comma after a name */
+    size_t j = k - 1;
+    while (j > 0 && j + 3 >= k && proper(sa, j - 1))
+        j--;
+    return j >= 2 && j < k && sa->t[j - 1].tag == T_COMMA && proper(sa, j - 2) &&
+           proper(sa, j);
+}
+
 static bool stretch_break(const dy_sa *sa, size_t lo, size_t hi)
 {
     for (size_t k = lo; k < hi; k++)
-        if (sa->t[k].tag == T_COMMA ||
+        if ((sa->t[k].tag == T_COMMA && !apposition_comma(sa, k)) ||
             /* "... on Dec 31 but failed to agree": a coordinated verb */
-            (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0))
+            (sa->t[k].tag == T_CC && k + 1 < sa->n && sa->vg_at[k + 1] >= 0) ||
+            /* "drove a van into pedestrians on Saturday before stabbing
+             * people": a gerund after a preposition (not the means, "by
+             * shelling") opens another act */
+            (sa->t[k].tag == T_IN && k + 1 <= hi && k + 1 < sa->n &&
+             sa->t[k + 1].tag == T_VBG && !sa_is(sa, k, "by")))
             return true;
     return false;
 }
@@ -321,7 +351,8 @@ static size_t vg_lead(const dy_sa *sa, const dy_vg *v)
  * session on Dec 31 but failed to agree" (coordinated verb phrases of one
  * subject), "violated the agreement by shelling a village on Sunday" (the
  * means). Returns 1 when h's date goes to g as well as g's to h, 2 when
- * only g's goes to h, 0 when they are not linked. */
+ * only g's goes to h, 3 when only h's goes to g, 0 when they are not
+ * linked. */
 static int same_occasion(const dy_sa *sa, int g, int h)
 {
     const dy_vg *a = &sa->vg[g], *b = &sa->vg[h];
@@ -341,6 +372,26 @@ static int same_occasion(const dy_sa *sa, int g, int h)
         return 2;
     if ((b->flags & VG_GERUND) && sa_is(sa, lead - 1, "by"))
         return 1;
+    /* "was shot while responding to a dispute ... on Saturday": a
+     * participle of the same time */
+    if ((b->flags & (VG_GERUND | VG_PARTICIPLE)) && sa->t[b->head].tag == T_VBG &&
+        (sa_is(sa, lead - 1, "while") || sa_is(sa, lead - 1, "when")))
+        return 1;
+    /* "detained hundreds of women marching in Minsk last month", "met Wang
+     * Yi at talks held in January": a participle on a noun the verb acts
+     * on or in tells of the verb's occasion (an -ing one, or "held" on an
+     * event noun); its date goes to the verb */
+    if ((b->flags & (VG_GERUND | VG_PARTICIPLE)) && b->b == lead &&
+        sa->np_at[lead - 1] >= 0 && p->tag != T_COMMA) {
+        const dy_np *q = &sa->np[sa->np_at[lead - 1]];
+        const dy_tok *ht = &sa->t[b->head];
+        bool held = (sa_is(sa, b->head, "held") || sa_is(sa, b->head, "staged") ||
+                     sa_is(sa, b->head, "conducted")) &&
+                    sa->dict->winfo[sa->t[q->head].w].noun;
+        if (q->b >= a->e && (ht->tag == T_VBG || held) &&
+            !(q->flags & NPF_PRONOUN))
+            return 3;
+    }
     if (p->tag == T_CC && (sa_is(sa, lead - 1, "and") || sa_is(sa, lead - 1, "but")) &&
         b->subj >= 0 && a->subj >= 0 &&
         sa->np[b->subj].first_coord == sa->np[a->subj].first_coord &&
@@ -402,16 +453,17 @@ static void date_events(dy_sa *sa, dy_memory *mem)
     size_t ntx = cand ? dy_timex_find_wf(sa->t, sa->n, wf, sa->story_days, 0,
                                          tx, 16)
                       : 0;
-    bool any_future = false;
-    for (size_t i = 0; i < sa->nev; i++)
-        if (!sa->ev[i].dropped && (sa->ev[i].future ||
-                                   (sa->ev[i].vg < sa->nvg &&
-                                    sa->vg[sa->ev[i].vg].tense == TENSE_FUT)))
-            any_future = true;
-    size_t ntxf = ntx && any_future
-                      ? dy_timex_find_wf(sa->t, sa->n, wf, sa->story_days, 1,
-                                         txf, 16)
-                      : 0;
+    /* the future reading, when some event needs it */
+    size_t ntxf = 0;
+    bool have_f = false;
+#define NEED_FUTURE()                                                          \
+    do {                                                                       \
+        if (!have_f && ntx) {                                                  \
+            ntxf = dy_timex_find_wf(sa->t, sa->n, wf, sa->story_days, 1, txf, \
+                                    16);                                       \
+            have_f = true;                                                     \
+        }                                                                      \
+    } while (0)
     int owner[16];
     for (size_t k = 0; k < ntx; k++) {
         owner[k] = owner_vg(sa, tx[k].tok0);
@@ -434,6 +486,27 @@ static void date_events(dy_sa *sa, dy_memory *mem)
         bool fut = e->future || (g && (g->tense == TENSE_FUT ||
                                        (g->flags & VG_PLANNED)));
         int mine = date_vg(sa, e);
+        /* "had tried to seize the airport on Friday night": an attempt
+         * told in the past was made then */
+        if (mine >= 0 && sa->vg[mine].tense == TENSE_PAST &&
+            dy_wc(&sa->t[sa->vg[mine].head], WC_ATTEMPT_VERBS)) {
+            fut = false;
+            e->future = 0;
+        }
+        /* "Morsi hosts the emir in Cairo on Sunday": a simple present that
+         * is no statement, with a date, is a schedule */
+        const dy_vg *mv = mine >= 0 ? &sa->vg[mine] : NULL;
+        if (!fut && mv && mv->tense == TENSE_PRES && (mv->flags & VG_FINITE) &&
+            !(mv->flags & (VG_HEADLINE | VG_PASSIVE | VG_QUESTION | VG_NEG)) &&
+            mv->modal == MOD_NONE && mv->b == mv->head &&
+            (sa->t[mv->head].tag == T_VBZ || sa->t[mv->head].tag == T_VBP) &&
+            !dy_wc(&sa->t[mv->head], WC_SAYING_VERBS) &&
+            !dy_wc(&sa->t[mv->head], WC_REPORTING_VERBS) &&
+            !dy_wc(&sa->t[mv->head], WC_BE_FORMS) &&
+            !dy_wc(&sa->t[mv->head], WC_HAVE_FORMS))
+            fut = true;
+        if (fut)
+            NEED_FUTURE();
         const dy_timex *set = fut && ntxf == ntx ? txf : tx;
         int k = ntx ? dy_timex_pick_wf(sa->t, sa->n, wf, set, ntx, e->verb_b)
                     : -1;
@@ -461,6 +534,33 @@ static void date_events(dy_sa *sa, dy_memory *mem)
                         break;
                     }
         }
+        /* "said on Sunday it would not tolerate NATO expansion": an
+         * intent or stance in a complement, with no date of its own, is
+         * dated by the statement (its past reading: the statement was
+         * made then) */
+        if (k < 0 && g && mine >= 0 && (g->tense == TENSE_FUT || g->modal != MOD_NONE)) {
+            int c = sa->vg[mine].clause;
+            {
+                int found = -1;
+                /* the complement clause, or a bare complement the chunker
+                 * left in the statement's clause ("said on Sunday it
+                 * would ...") */
+                for (size_t t = 0; t < ntx && found < 0; t++)
+                    if (owner[t] >= 0 &&
+                        ((sa->cl[c].type == CL_THAT &&
+                          (int)sa->vg[owner[t]].clause == sa->cl[c].parent) ||
+                         sa->vg[owner[t]].clause == sa->vg[mine].clause) &&
+                        owner[t] < (int)mine && sa->vg[owner[t]].tense == TENSE_PAST &&
+                        dy_wc(&sa->t[sa->vg[owner[t]].head], WC_SAYING_VERBS) &&
+                        !(tx[t].flags & DY_TXF_ATTR))
+                        found = (int)t;
+                if (found >= 0) {
+                    e->date = tx[found].days;
+                    e->date_src = tx[found].kind == DY_TX_EXPLICIT ? 1 : 2;
+                    continue;
+                }
+            }
+        }
         /* no date of its own: the date of a verb telling of the same
          * occasion */
         if (k < 0 && mine >= 0) {
@@ -468,9 +568,25 @@ static void date_events(dy_sa *sa, dy_memory *mem)
                 if (owner[t] < 0 || owner[t] == mine || (set[t].flags & DY_TXF_ATTR))
                     continue;
                 int o = owner[t];
-                if (o < mine ? same_occasion(sa, o, mine) > 0
-                             : same_occasion(sa, mine, o) == 1)
+                int so = o < mine ? same_occasion(sa, o, mine)
+                                  : same_occasion(sa, mine, o);
+                if (o < mine ? (so == 1 || so == 2) : (so == 1 || so == 3))
                     k = (int)t;
+            }
+        }
+        /* "proposed direct peace talks in Istanbul on Thursday": a date
+         * after the proposed event is that event's, ahead */
+        if (k >= 0 && !fut && mv && dy_wc(&sa->t[mv->head], WC_PROPOSE_VERBS) &&
+            mv->obj >= 0 && set[k].tok0 >= sa->np[mv->obj].e &&
+            sa->dict->winfo[sa->t[sa->np[mv->obj].head].w].noun &&
+            !(set[k].flags & DY_TXF_ATTR)) {
+            dy_timex txa[16];
+            size_t na = dy_timex_find(sa->t, sa->n, sa->story_days, 2, txa, 16);
+            if (na == ntx && txa[k].dir > 0) {
+                e->date = txa[k].days;
+                e->date_src = txa[k].kind == DY_TX_EXPLICIT ? 1 : 2;
+                e->future = 1;
+                continue;
             }
         }
         /* "have expressed support for a dialogue next week": an act told
@@ -504,6 +620,7 @@ static void date_events(dy_sa *sa, dy_memory *mem)
             }
         }
     }
+#undef NEED_FUTURE
     /* remember this sentence's first explicit or relative date and its
      * actors for the next sentence */
     mem->ctx_sent = 0;
@@ -772,7 +889,9 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
         if ((e->flags & EV_NOUN) && g->subj >= 0 && e->verb_b < sa->n &&
             sa->np_at[e->verb_b] >= 0 &&
             sa->np[sa->np_at[e->verb_b]].first_coord == sa->np[g->subj].first_coord &&
-            dy_wc(&sa->t[g->head], WC_FAILURE_VERBS)) {
+            dy_wc(&sa->t[g->head], WC_FAILURE_VERBS) &&
+            /* "fighting broke out" happened; "talks broke down" failed */
+            !((size_t)g->head + 1 < sa->n && sa_is(sa, (size_t)g->head + 1, "out"))) {
             drop(e, "the act is said to have failed");
             continue;
         }
@@ -1222,6 +1341,40 @@ void dy_resolve_events(dy_sa *sa, dy_memory *mem)
                 (a_gen == b_gen && lb == la && k < i))
                 continue;
             drop(b, "same act as another event of the sentence");
+        }
+    }
+    /* 5. an unnamed perpetrator cannot be told apart: its acts without a
+     * target add nothing to another of its acts in the sentence ("a
+     * minefield explosion killed two youths and wounded five others") */
+    for (size_t i = 0; i < sa->nev; i++) {
+        dy_ev *b = &sa->ev[i];
+        if (b->dropped || !(b->flags & EV_NOSRC) || b->has_src)
+            continue;
+        /* "clashes between Azerbaijani and Armenian troops killed two
+         * soldiers": the subject is an event noun whose sides are named */
+        if (!(b->flags & EV_NOUN) && b->vg < sa->nvg) {
+            int16_t q = sa->vg[b->vg].subj;
+            bool named = false;
+            for (size_t k = 0; q >= 0 && k < sa->nev && !named; k++)
+                named = !sa->ev[k].dropped && sa->ev[k].has_src &&
+                        (sa->ev[k].flags & EV_NOUN) &&
+                        sa->ev[k].verb_b >= sa->np[q].b &&
+                        sa->ev[k].verb_b < sa->np[q].e;
+            if (named) {
+                drop(b, "the act of its subject, an event noun with named sides");
+                continue;
+            }
+        }
+        if (b->has_tgt)
+            continue;
+        for (size_t k = 0; k < sa->nev; k++) {
+            const dy_ev *a = &sa->ev[k];
+            if (k == i || a->dropped || !(a->flags & EV_NOSRC) || a->has_src)
+                continue;
+            if (a->has_tgt || k < i) {
+                drop(b, "another act of the same unnamed perpetrator");
+                break;
+            }
         }
     }
     attack_references(sa, mem);

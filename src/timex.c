@@ -555,6 +555,13 @@ static int word_cue(const dy_tok *t, const uint32_t *wf, size_t n, size_t k)
         return 1;
     if (teq(w, "to") && k + 1 < n) {
         const dy_tok *v = &t[k + 1];
+        /* "had tried to seize ... on Friday": a past attempt (or success,
+         * or failure) was made then; so was an act a vote carried out
+         * ("voted to remove the president on February 22") */
+        if (k > 0 && (teq(&t[k - 1], "tried") || teq(&t[k - 1], "attempted") ||
+                      teq(&t[k - 1], "managed") || teq(&t[k - 1], "failed") ||
+                      teq(&t[k - 1], "voted")))
+            return -1;
         if (v->tag == T_VB ||
             (v->tag == T_NONE && (WF(wf, t, k + 1) & WF_PLANV)))
             return 1;
@@ -657,6 +664,8 @@ static void set_tx(const tctx *c, dy_timex *tx, size_t b, size_t e,
 /* direction for an expression without a year: cue, hint, or `dflt` */
 static int want_dir(const tctx *c, size_t b, size_t e, int dflt)
 {
+    if (c->hint == 2)
+        return 1; /* the caller knows the act is ahead */
     int d = cue_dir(c->t, c->wf, c->n, b, e);
     if (d)
         return d;
@@ -1373,7 +1382,7 @@ size_t dy_timex_find_wf(const dy_tok *toks, size_t n, const uint32_t *wf,
     c.n = n;
     c.lo = 0;
     c.story = story_days;
-    c.hint = future_hint != 0;
+    c.hint = future_hint == 2 ? 2 : future_hint != 0;
     dy_ymd_from_days(story_days, &c.sy, &c.sm, &c.sd);
     c.swd = dy_weekday(story_days);
 
@@ -1521,6 +1530,27 @@ static size_t after_dateline(const dy_tok *t, const uint32_t *wf, size_t n)
 
 /* Segment (clause) ids per token, see timex.h; rel[k] = 1 inside a
  * relative clause. */
+/* Does a noun phrase, not a clause, follow "shortly after" at k
+ * ("shortly after take-off from Tehran on Wednesday", "just before dawn on
+ * Friday")? What happened just before or after something happened on its
+ * date. Only when the tokens are tagged: no finite verb up to the next
+ * comma or the end. */
+static bool noun_phrase_follows(const dy_tok *t, size_t n, size_t k)
+{
+    if (k == 0 || k + 1 >= n || t[k + 1].tag == T_NONE ||
+        !tin(&t[k - 1], "shortly\0soon\0just\0immediately\0moments\0minutes\0"
+                        "hours\0right\0"))
+        return false;
+    for (size_t j = k + 1; j < n; j++) {
+        int tg = t[j].tag;
+        if (tg == T_COMMA || tg == T_END)
+            break;
+        if (tg == T_VBD || tg == T_VBZ || tg == T_VBP || tg == T_MD)
+            return false;
+    }
+    return true;
+}
+
 static void segment(const dy_tok *t, const uint32_t *wf, size_t n,
                     const dy_timex *tx, size_t ntx, uint16_t *seg,
                     uint8_t *rel)
@@ -1554,11 +1584,13 @@ static void segment(const dy_tok *t, const uint32_t *wf, size_t n,
         } else if (k > 0) {
             if (f & WF_SUBORD)
                 /* not "since 2014", "after Sunday", nor a reduced clause
-                 * "after taking off from Tehran on Wednesday" */
+                 * "after taking off from Tehran on Wednesday", nor a noun
+                 * phrase "shortly after take-off from Tehran on Wednesday" */
                 bound = !tx_starts(t, n, tx, ntx, k + 1) &&
                         tx_at(tx, ntx, k) < 0 &&
                         !(k + 1 < n && t[k + 1].nlow > 4 &&
-                          !memcmp(t[k + 1].low + t[k + 1].nlow - 3, "ing", 3));
+                          !memcmp(t[k + 1].low + t[k + 1].nlow - 3, "ing", 3)) &&
+                        !noun_phrase_follows(t, n, k);
             else if (f & WF_BOUND)
                 bound = true;
             else if (f & WF_DASH)

@@ -109,7 +109,8 @@ typedef struct dy_timex {
  * future_hint: 1 if the clause the caller cares about is future-oriented
  * (will, scheduled to, plans to), else 0; it decides weekday names and
  * month dates without a year when no tense cue is found next to the
- * expression. Expressions are returned in sentence order and do not
+ * expression. 2: they are ahead whatever the cues (the date of a proposed
+ * act: "proposed talks in Istanbul on Thursday"). Expressions are returned in sentence order and do not
  * overlap. Returns the number written to out (at most max). */
 size_t dy_timex_find(const dy_tok *toks, size_t n, int32_t story_days,
                      int future_hint, dy_timex *out, size_t max);

@@ -149,6 +149,8 @@
       "completed", "impose", "imposed", "imposes", "issue", "issued",  \
       "extend", "extended", "sign", "signed", "reach", "reached",  \
       "propose", "proposed", "step", "stepped", "intensify", "intensified",  \
+      "schedule", "scheduled", "schedules", "arrange", "arranged",  \
+      "arranges", "present", "presented", "presents",  \
       "escalate", "escalated", "renew", "renewed", "deliver", "delivered",  \
       "send", "sent", "provide", "provided", "pledge", "pledged", "have",  \
       "had", "has", "take", "took", "taken", "speed", "sped", "speeded",  \
@@ -168,6 +170,43 @@
       "quit", "split", "spread", "cast", "let", "bid", "burst", \
       "thrust", "upset", "broadcast", "shed", "slit", "rid", "forecast", \
       "read") \
+    X(VIOLENT_VERBS, "attack", "attacks", "attacked", "attacking",  \
+      "assassinate", "assassinates", "assassinated", "assassinating",  \
+      "assault", "assaults", "assaulted", "assaulting", "ambush",  \
+      "ambushes", "ambushed", "ambushing", "bomb", "bombs", "bombed",  \
+      "bombing", "shell", "shells", "shelled", "shelling", "shoot",  \
+      "shoots", "shot", "shooting", "stab", "stabs", "stabbed",  \
+      "stabbing", "massacre", "massacred", "massacres", "murder",  \
+      "murders", "murdered", "murdering", "execute", "executed",  \
+      "executes", "kidnap", "kidnaps", "kidnapped", "kidnapping",  \
+      "abduct", "abducted", "abducts", "torture", "tortured", "tortures",  \
+      "storm", "stormed", "storming", "raid", "raided", "raiding",  \
+      "gun", "gunned", "strafe", "strafed", "behead", "beheaded",  \
+      "invade", "invaded", "besiege", "besieged", "terrorize",  \
+      "terrorized", "rocket", "rocketed", "plow", "plows", "plowed",  \
+      "plowing", "plough", "ploughs", "ploughed", "ploughing", "ram",  \
+      "rams", "rammed", "ramming") \
+    X(VIOLENCE_CUES, "bomb", "bombs", "bomber", "bombers", "bombing",  \
+      "bombings", "attack", "attacks", "attacker", "attackers",  \
+      "assailant", "assailants", "gunman", "gunmen", "gunfire", "sniper",  \
+      "snipers", "militant", "militants", "insurgent", "insurgents",  \
+      "rocket", "rockets", "missile", "missiles", "mortar", "mortars",  \
+      "shell", "shells", "shelling", "strike", "strikes", "airstrike",  \
+      "airstrikes", "drone", "drones", "grenade", "grenades", "explosive",  \
+      "explosives", "explosion", "explosions", "blast", "blasts", "ied",  \
+      "ieds", "landmine", "landmines", "shooting", "raid", "ambush",  \
+      "hijacked", "hijacker", "hijackers", "suicide", "booby-trapped",  \
+      "jihadist", "jihadists", "fighting", "clashes", "crossfire",  \
+      "shrapnel", "artillery", "gunshot", "gunshots") \
+    X(OCCUR_VERBS, "erupt", "erupted", "erupts", "erupting", "break",  \
+      "broke", "breaks", "rage", "raged", "rages", "raging",  \
+      "intensify", "intensified", "intensifies",  \
+      "escalate", "escalated", "escalates", "flare", "flared", "flares",  \
+      "resume", "resumed", "resumes", "spread", "spreads", "begin", "began",  \
+      "begins", "start", "started", "starts", "ensue", "ensued") \
+    X(ATTEMPT_VERBS, "tried", "attempted") \
+    X(PROPOSE_VERBS, "propose", "proposed", "proposes", "offer", "offered",  \
+      "offers", "suggest", "suggested", "suggests") \
     X(INF_NOUNS, "decision", "decisions", "plan", "plans", "offer", \
       "offers", "attempt", "attempts", "bid", "bids", "move", "effort", \
       "efforts", "right", "promise", "promises", "pledge", "pledges", \
@@ -206,7 +245,10 @@
       "outpost", "outposts", "post", "posts", "headquarters", "compound", \
       "compounds", "convoy", "convoys", "checkpoint", "checkpoints", \
       "barracks", "installation", "installations", "depot", "depots", \
-      "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles") \
+      "bunker", "bunkers", "trenches", "lines", "vehicle", "vehicles", \
+      "helicopter", "helicopters", "plane", "planes", "aircraft", "jet", \
+      "jets", "ship", "ships", "vessel", "vessels", "boat", "boats", \
+      "truck", "trucks", "drone", "drones", "patrol", "patrols") \
     X(MIL_HELD_NOUNS, "positions", "base", "bases", \
       "outpost", "outposts", "posts", "trenches", "bunker", \
       "bunkers", "barracks", "garrison", "garrisons", "stronghold", \

@@ -33,7 +33,7 @@ MAGIC = b"DYGAZ\x00\x03\x00"
 FILTER_BITS = 1 << 21         # key and prefix filter (256 KB)
 
 F_COUNTRY, F_ADMIN1, F_CITY, F_REGION, F_WATER, F_SITE = 1, 2, 3, 4, 5, 6
-FEATURES = {"region": F_REGION, "water": F_WATER, "site": F_SITE}
+FEATURES = {"region": F_REGION, "water": F_WATER, "site": F_SITE, "city": F_CITY}
 PF_POINT, PF_CAPITAL, PF_SEAT, PF_HIST = 1, 2, 4, 8
 REF_ADJ = 0x80000000           # ref flag: the key is a demonym of a country
 

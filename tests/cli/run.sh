@@ -92,6 +92,20 @@ n=$((n + 1)); cmp -s "$T/j1" "$T/out" || { echo "cli: threads: -j 3 output diffe
 # --- formats
 check tsv 0 -- "$DYAD" code --format tsv "$T/many.jsonl"
 has tsv "$T/out" '^2022010[1-9]	[A-Z-]+	[A-Z-]+	[0-9]+		r[0-9]+_[0-9]+	'
+# --- violence by an unnamed perpetrator: a null source, unless turned off;
+# a device's in a known country: that country's UAF either way
+printf 'Two Iraqi soldiers were shot dead near Mosul on Monday.\n' > "$T/unnamed.txt"
+check unnamed 0 -- "$DYAD" code --date 2022-01-05 "$T/unnamed.txt"
+has unnamed "$T/out" '"source":null,"target":\{"code":"IRQMIL"'
+check unnamed-tsv 0 -- "$DYAD" code --format tsv --date 2022-01-05 "$T/unnamed.txt"
+has unnamed-tsv "$T/out" '^20220105	---	IRQMIL	'
+check unnamed-off 0 -- "$DYAD" code --no-unknown-source --date 2022-01-05 "$T/unnamed.txt"
+lines unnamed-off "$T/out" 0
+printf 'A truck bomb killed two Iraqi soldiers near Mosul on Monday.\n' > "$T/device.txt"
+check device 0 -- "$DYAD" code --format tsv --date 2022-01-05 "$T/device.txt"
+has device "$T/out" '^20220105	IRQUAF	IRQMIL	'
+check device-off 0 -- "$DYAD" code --format tsv --no-unknown-source --date 2022-01-05 "$T/device.txt"
+has device-off "$T/out" '^20220105	IRQUAF	IRQMIL	'
 check explain 0 -- "$DYAD" code --explain --date 2022-03-14 examples/article.txt
 has explain "$T/out" 'debris \(link\)'
 has explain-verbs "$T/out" 'verb: '

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Accuracy gates on the shared evaluation data (../shared/eval, or
+# Accuracy gates: when and where on tests/data/when_where.tsv, and on the
+# shared evaluation data (../shared/eval, or
 # $DYAD_SHARED/eval): the bars of the project's issues, measured with dyad's
 # own `dyad eval`. Skipped, with a message, when the data is absent. Scores,
 # not timings: these can fail only when coding gets worse.
@@ -10,9 +11,20 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0; n=0
 
+# --- when and where (issue 5), on the project's own test set: every row
+# counts (a row with no event is a miss)
+n=$((n + 1))
+if python3 tools/when_where.py --dyad "$DYAD" --min-dates 0.95 --min-places 0.90 > "$T/ww.txt" 2>&1; then
+    sed -n 's/^\(dates\|places\) right *\([0-9]*\/[0-9]* = [0-9.]*%\).*/eval: when_where \1 \2/p' "$T/ww.txt"
+else
+    echo "eval: when_where below the bars (dates 95%, places 90%):"; cat "$T/ww.txt"; fail=$((fail + 1))
+fi
+
 if [ ! -d "$E" ]; then
-    echo "eval: $E not found: accuracy gates skipped"
-    exit 0
+    echo "eval: $E not found: the gates on the shared gold sets are skipped"
+    echo "eval: $n checks, $fail failed"
+    [ "$fail" = 0 ]
+    exit
 fi
 
 # level LEVEL FILE: the F1 of LEVEL in a `dyad eval --json` report

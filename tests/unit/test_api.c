@@ -47,7 +47,9 @@ static const char api_dict_text[] =
     "code 040 1 1 CONSULT// Consult\n"
     "code 111 -2 3 ACCUSE/disapprove/ Criticize or denounce\n"
     "discard sentence football match\n"
-    "discard story box office\n";
+    "discard story box office\n"
+    "verb kill\n"
+    "  190 *\n";
 
 static dyad_dict *api_dict;
 
@@ -364,6 +366,86 @@ static void test_options_dates(void)
         }
         dyad_coder_free(c);
     }
+}
+
+/* unknown_source: violence by an unnamed perpetrator keeps a null source */
+static void test_unknown_source(void)
+{
+    dyad_coder *c = NULL;
+    dyad_options o;
+    dyad_options_init(&o);
+    CHECK_INT(o.unknown_source, 1);
+    CHECK_INT(dyad_coder_new(&c, api_dict, &o), DYAD_OK);
+    if (!c)
+        return;
+    /* a weapon as the subject */
+    dyad_input in = input("u1", "2022-01-05",
+                          "A truck bomb killed three Zemblan soldiers on Monday.");
+    CHECK_INT(dyad_code(c, &in), DYAD_OK);
+    CHECK_INT(dyad_event_count(c), 1);
+    if (dyad_event_count(c)) {
+        const dyad_event *e = dyad_event_get(c, 0);
+        CHECK_STR(e->source.code, "");
+        CHECK_STR(e->target.code, "ZZLMIL");
+        CHECK_STR(e->cameo, "190");
+        CHECK_STR(e->date, "2022-01-03");
+    }
+    /* a passive without an agent, a violent verb */
+    in = input("u2", "2022-01-05", "Two Quuxian ministers were attacked.");
+    CHECK_INT(dyad_code(c, &in), DYAD_OK);
+    CHECK_INT(dyad_event_count(c), 1);
+    if (dyad_event_count(c)) {
+        CHECK_STR(dyad_event_get(c, 0)->source.code, "");
+        CHECK_STR(dyad_event_get(c, 0)->target.code, "QQXGOV");
+    }
+    /* no word of violence: an earthquake kills, it does not attack */
+    in = input("u3", "2022-01-05", "The earthquake killed three Zemblan soldiers.");
+    CHECK_INT(dyad_code(c, &in), DYAD_OK);
+    CHECK_INT(dyad_event_count(c), 0);
+    /* never for other acts */
+    in = input("u4", "2022-01-05", "The report criticised Zembla.");
+    CHECK_INT(dyad_code(c, &in), DYAD_OK);
+    CHECK_INT(dyad_event_count(c), 0);
+    /* a pronoun or an unknown name is someone named, not an unnamed
+     * perpetrator */
+    in = input("u5", "2022-01-05", "Bongo attacked two Zemblan soldiers.");
+    CHECK_INT(dyad_code(c, &in), DYAD_OK);
+    CHECK_INT(dyad_event_count(c), 0);
+    /* without a target too */
+    in = input("u6", "2022-01-05", "Gunmen with a rocket attacked a market.");
+    CHECK_INT(dyad_code(c, &in), DYAD_OK);
+    CHECK_INT(dyad_event_count(c), 1);
+    if (dyad_event_count(c)) {
+        CHECK_STR(dyad_event_get(c, 0)->source.code, "");
+        CHECK_STR(dyad_event_get(c, 0)->target.code, "");
+    }
+    dyad_coder_free(c);
+    /* turned off */
+    o.unknown_source = 0;
+    CHECK_INT(dyad_coder_new(&c, api_dict, &o), DYAD_OK);
+    if (c) {
+        in = input("u1", "2022-01-05",
+                   "A truck bomb killed three Zemblan soldiers on Monday.");
+        CHECK_INT(dyad_code(c, &in), DYAD_OK);
+        CHECK_INT(dyad_event_count(c), 0);
+        dyad_coder_free(c);
+    }
+    /* a caller built against version 1 of dyad_options gets the default */
+    dyad_options_init(&o);
+    o.version = 1;
+    o.unknown_source = 0; /* not part of a version-1 struct: ignored */
+    CHECK_INT(dyad_coder_new(&c, api_dict, &o), DYAD_OK);
+    if (c) {
+        in = input("u1", "2022-01-05",
+                   "A truck bomb killed three Zemblan soldiers on Monday.");
+        CHECK_INT(dyad_code(c, &in), DYAD_OK);
+        CHECK_INT(dyad_event_count(c), 1);
+        dyad_coder_free(c);
+    }
+    o.version = 3;
+    c = NULL;
+    CHECK_INT(dyad_coder_new(&c, api_dict, &o), DYAD_EINVAL);
+    CHECK(c == NULL);
 }
 
 /* Parse every line of a JSON-lines output; returns the number of lines. */
@@ -776,6 +858,7 @@ void suite_api(void)
         test_code_events();
         test_modality();
         test_options_dates();
+        test_unknown_source();
         test_output();
         test_output_fresh_coder();
         test_errors();

@@ -853,7 +853,9 @@ static const char coding_verbs[] =
     "LEFT\n"
     "--- ABANDON  [345] ---\n"
     "ABANDON\n"
-    "- * EFFORT  [987]\n";
+    "- * EFFORT  [987]\n"
+    "--- ATTACK  [190] ---\n"
+    "ATTACK\n";
 
 static const char coding_actors[] =
     "ARNOR_ [ARN]\n"
@@ -969,6 +971,10 @@ static void test_coding(void)
         /* a paired code; a coded verb phrase holds no further verb */
         CHECK_STR(coded(c, "Bree left for Gondor to restore ties with Arnor."),
                   "BRE GON 032, GON BRE 033");
+        /* PETRARCH codes no act of an unnamed perpetrator: no null
+         * source, no UAF of the place's country */
+        CHECK_STR(coded(c, "Osgiliath attacked Gondor soldiers."), "OSG GONMIL 190");
+        CHECK_STR(coded(c, "A bomb attacked Gondor soldiers in Arnor."), "");
         /* comma clauses of 2-8 words are deleted (defaults) ... */
         CHECK_STR(coded(c, "Arnor restored ties with Gondor, a senior "
                            "official said on Saturday."),

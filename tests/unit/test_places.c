@@ -123,6 +123,52 @@ static const char *place_of(const char *text)
     return out;
 }
 
+/* The first event's "source target cameo" ("no event" when none). */
+static const char *who_of(dyad_coder *c, const char *text)
+{
+    static char out[256];
+    dyad_input in;
+    memset(&in, 0, sizeof in);
+    in.date = "2022-01-03";
+    in.text = text;
+    in.text_len = strlen(text);
+    if (dyad_code(c, &in) != DYAD_OK || !dyad_event_count(c))
+        return "no event";
+    const dyad_event *e = dyad_event_get(c, 0);
+    snprintf(out, sizeof out, "%s %s %s", e->source.code[0] ? e->source.code : "-",
+             e->target.code[0] ? e->target.code : "-", e->cameo);
+    return out;
+}
+
+/* An unnamed perpetrator's act (events.c, EV_NOSRC): a device's in a
+ * known country has that country's unidentified armed force as its
+ * source, whatever dyad_options.unknown_source says; any other keeps a
+ * null source, or none at all when unknown_source is off. */
+static void test_unnamed(void)
+{
+    static const char bomb[] =
+        "A roadside bomb near Kandahar killed three Afghan soldiers on Sunday.";
+    static const char passive[] =
+        "Two Iraqi policemen were killed by an explosive device in Mosul.";
+    static const char nowhere[] = "A car bomb killed three Afghan soldiers.";
+    static const char shot[] = "Two Iraqi policemen were shot dead in Mosul.";
+    CHECK_STR(who_of(coder, bomb), "AFGUAF AFGMIL 183");
+    CHECK_STR(who_of(coder, passive), "IRQUAF IRQCOP 183");
+    CHECK_STR(who_of(coder, nowhere), "- AFGMIL 183");
+    CHECK_STR(who_of(coder, shot), "- IRQCOP 193");
+    dyad_options o;
+    dyad_options_init(&o);
+    o.unknown_source = 0;
+    dyad_coder *c = NULL;
+    if (dyad_coder_new(&c, dd, &o) != DYAD_OK)
+        return;
+    CHECK_STR(who_of(c, bomb), "AFGUAF AFGMIL 183");
+    CHECK_STR(who_of(c, passive), "IRQUAF IRQCOP 183");
+    CHECK_STR(who_of(c, nowhere), "no event");
+    CHECK_STR(who_of(c, shot), "no event");
+    dyad_coder_free(c);
+}
+
 static void test_sentences(void)
 {
     /* locative phrases */
@@ -153,8 +199,22 @@ static void test_sentences(void)
     /* a capital used as an actor is no place */
     CHECK_STR(place_of("Moscow accused Washington of provoking the crisis."), "");
     CHECK_STR(place_of("The Kremlin warned Washington on Tuesday."), "");
-    /* a statement is not where its complement's act happened */
-    CHECK_STR(place_of("Russia accused Ukraine of planning attacks in Donetsk."), "");
+    /* action geography: a place inside the event's non-finite complement
+     * is the event's ("accused X of planning attacks in Y", "a request to
+     * use force in Y"); one in a finite clause or after a comma is not */
+    CHECK_STR(place_of("Russia accused Ukraine of planning attacks in Donetsk."),
+              "Donetsk|UKR|city|locative");
+    CHECK_STR(place_of("The parliament approved a request to use military force in Syria."),
+              "Syria|SYR|country|locative");
+    CHECK_STR(place_of("Russia warned that Ukraine was planning attacks in Donetsk."), "");
+    /* ... but not a name used as an actor or topic there: the event's
+     * target, a possessor or modifier, "the status of X" */
+    CHECK_STR(place_of("France agreed to send more military aid to Ukraine."), "");
+    CHECK_STR(place_of("Serbia refused to recognise Kosovo's independence."), "");
+    CHECK_STR(place_of("Lavrov accused NATO of ignoring Moscow's security demands."), "");
+    CHECK_STR(place_of("Russia accused Ukraine of sabotaging the Minsk peace agreement."), "");
+    CHECK_STR(place_of("Armenia and Azerbaijan agreed to hold talks on the status of "
+                       "Nagorno-Karabakh."), "");
     /* a person's name that is also a place */
     CHECK_STR(place_of("Putin met Chinese Foreign Minister Wang Yi on Monday."), "");
     /* the dateline for the main event */
@@ -196,6 +256,7 @@ void suite_places(void)
     test_ambiguity();
     if (dyad_coder_new(&coder, dd, NULL) == DYAD_OK) {
         test_sentences();
+        test_unnamed();
         dyad_coder_free(coder);
     }
     dyad_dict_free(dd);

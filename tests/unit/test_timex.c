@@ -253,6 +253,13 @@ static const tcase cases[] = {
     {"2022-01-03", 0, "The rally is expected to draw thousands on Tuesday.", "2022-01-04", DY_PREC_DAY},
     {"2022-01-03", 0, "He told the Sunday Times that he would resign.", "none", 0},
     {"2022-01-05", 0, "Gunmen attacked the convoy early Tuesday.", "2022-01-04", DY_PREC_DAY},
+    /* an attempt, success or failure told in the past was then */
+    {"2022-01-03", 0, "He said rebels had tried to seize the airport on Friday night.", "2021-12-31", DY_PREC_DAY},
+    {"2022-01-03", 0, "Troops failed to take the bridge on Saturday.", "2022-01-01", DY_PREC_DAY},
+    {"2022-01-03", 0, "Rebels plan to seize the airport on Friday.", "2022-01-07", DY_PREC_DAY},
+    /* hint 2: the caller knows the act is ahead, whatever the cues */
+    {"2022-01-03", 2, "Putin proposed talks in Istanbul on Thursday.", "2022-01-06", DY_PREC_DAY},
+    {"2022-01-03", 0, "Putin proposed talks in Istanbul on Thursday.", "2021-12-30", DY_PREC_DAY},
     {"2022-01-03", 0, "The ministry said on Sunday, January 2, that it had closed the border.", "2022-01-02", DY_PREC_DAY},
     /* relative days */
     {"2022-01-03", 0, "Troops opened fire yesterday.", "2022-01-02", DY_PREC_DAY},
