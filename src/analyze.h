@@ -36,6 +36,8 @@ typedef struct dy_actor {
     uint8_t petr;               /* coded PETRARCH's way (PETRARCH phrases)    */
     uint8_t newactor;           /* PETRARCH's new actor: the code is the text
                                    of tokens [b, e) in quotes                */
+    uint8_t defaulted;          /* country taken from the story (chunk.c's
+                                   default_country), not from the text     */
 } dy_actor;
 
 enum {

@@ -1398,6 +1398,7 @@ static void default_country(dy_sa *sa, dy_memory *mem)
             dy_code_join(code, fill, 3, a->code + 3);
             memcpy(a->code, code, sizeof code);
             a->generic = 0;
+            a->defaulted = 1;
             a->conf = 0.6f;
         }
 }

@@ -1415,6 +1415,23 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
             e->place_method = c->method;
             e->loc_tok_b = (int16_t)c->b;
             e->loc_tok_e = (int16_t)c->e;
+            /* "Protesters rallied in Kharkiv": a group whose country was
+             * only guessed from the story is of the country where it
+             * protests, coerces or fights */
+            int rr = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+            if (c->method == DY_PLM_LOCATIVE && e->has_src &&
+                (e->src.defaulted || e->src.generic) &&
+                /* local acts only: a meeting's place is a venue */
+                (rr == 14 || (rr >= 17 && rr <= 20)) &&
+                !(e->flags & EV_PETR) &&
+                dy_gaz_view(g, c->place, c->disp, &pv) == 0 && strlen(pv.country) == 3 &&
+                strncmp(e->src.code, pv.country, 3) != 0) {
+                char code[32];
+                dy_code_join(code, pv.country, 3, e->src.code + 3);
+                memcpy(e->src.code, code, sizeof code);
+                e->src.generic = 0;
+            }
+
             /* "Russian troops seized Kherson", "shelled Kharkiv": a
              * coercive or violent act on a place with no actor named is
              * aimed at the place's country */

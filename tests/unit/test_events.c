@@ -238,7 +238,7 @@ static const ev_case when_where_gaps[] = {
      "MLIMIL>MLI:193"},
     {"A lorry ploughed into shoppers at a Christmas market in Berlin.",
      "->DEUCVL:180"},
-    {"Two attackers drove a van into pedestrians in Barcelona.", "---UAF>-:180"},
+    {"Two attackers drove a van into pedestrians in Barcelona.", "ESPUAF>-:180"},
     {"The police drove the protesters out of the square.", ""},
     /* the subject of a light verb (schedule, present) is the noun
      * event's source */

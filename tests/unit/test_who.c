@@ -300,6 +300,17 @@ static void test_speaker(void)
     CHECK(ok2);
     if (!ok2)
         dump("the two leaders agreed a ceasefire");
+    /* a group with no country of its own, or one only guessed from the
+     * story, is of the country of the gazetteer place where it acts */
+    code1("2022-03-09", "Russian troops shelled Kharkiv on Monday. Russian "
+                        "officials said Moscow would continue. Protesters "
+                        "rallied in Mombasa on Tuesday.");
+    bool ok4 = has_event("KENOPP", NULL, "14", 0) && !has_event("RUSOPP", NULL, "14", 0);
+    CHECK(ok4);
+    if (!ok4)
+        dump("protesters rallied in Mombasa");
+    EXPECT("Gunmen attacked a bus in Mombasa on Monday.", "KENUAF", NULL,
+           "19", 0);
     /* a capitalised sector word opening an unknown name is part of it */
     EXPECT_NOT("The main rebel group, Forces for National Renewal (FNR), "
                "rejected the Ugandan offer.", "UGAMIL", "UGA", "12", 0);
