@@ -1300,6 +1300,46 @@ bool dy_dict_file_name(const char *name)
     return false;
 }
 
+int dy_dict_dir_names(const char *path, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    DIR *dir = opendir(path);
+    if (!dir)
+        return DYAD_EIO;
+    char **names = NULL;
+    size_t nn = 0, cap = 0;
+    struct dirent *de;
+    int r = 0;
+    while ((de = readdir(dir))) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (DY_GROW(names, cap, nn + 1) || !(names[nn] = dy_strdup(de->d_name))) {
+            r = DYAD_ENOMEM;
+            break;
+        }
+        nn++;
+    }
+    int e = errno;
+    closedir(dir);
+    errno = e;
+    if (r) {
+        dy_dict_dir_free(names, nn);
+        return r;
+    }
+    dy_qsort(names, nn, sizeof *names, cmp_str);
+    *out = names;
+    *n = nn;
+    return 0;
+}
+
+void dy_dict_dir_free(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        dy_free(names[i]);
+    dy_free(names);
+}
+
 static int load_path(dy_dict *d, const char *path, int depth)
 {
     struct stat st;
@@ -1310,31 +1350,12 @@ static int load_path(dy_dict *d, const char *path, int depth)
         return load_file(d, path);
     if (depth > 8)
         return dy_fail(&d->err, DYAD_EIO, "%s: folders nested too deep", path);
-    DIR *dir = opendir(path);
-    if (!dir)
+    char **names;
+    size_t nn;
+    int r = dy_dict_dir_names(path, &names, &nn);
+    if (r == DYAD_EIO)
         return dy_fail(&d->err, DYAD_EIO, "%s: cannot open folder: %s", path,
                        strerror(errno));
-    char **names = NULL;
-    size_t nn = 0, cap = 0;
-    struct dirent *de;
-    int r = 0;
-    while ((de = readdir(dir))) {
-        if (de->d_name[0] == '.')
-            continue;
-        if (DY_GROW(names, cap, nn + 1)) {
-            r = DYAD_ENOMEM;
-            break;
-        }
-        names[nn] = dy_strdup(de->d_name);
-        if (!names[nn]) {
-            r = DYAD_ENOMEM;
-            break;
-        }
-        nn++;
-    }
-    closedir(dir);
-    if (!r)
-        dy_qsort(names, nn, sizeof *names, cmp_str);
     for (size_t i = 0; i < nn && !r; i++) {
         char full[PATH_MAX];
         snprintf(full, sizeof full, "%s/%s", path, names[i]);
@@ -1346,9 +1367,7 @@ static int load_path(dy_dict *d, const char *path, int depth)
         else if (dy_dict_file_name(names[i]))
             r = load_file(d, full);
     }
-    for (size_t i = 0; i < nn; i++)
-        dy_free(names[i]);
-    dy_free(names);
+    dy_dict_dir_free(names, nn);
     if (r == DYAD_ENOMEM)
         dy_fail(&d->err, r, "out of memory");
     return r;

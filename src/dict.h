@@ -419,6 +419,13 @@ void dy_cache_set_fresh(int secs);
 void dy_cache_free(dy_dict *d);
 /* Is name a dictionary file in a folder (*.dyad, *.txt, not hidden)? */
 bool dy_dict_file_name(const char *name);
+/* The entries of folder path in the order dyad_dict_load reads them
+ * (sorted by name, without dot files): *names gets n strings, freed with
+ * dy_dict_dir_free. 0, DYAD_EIO (the folder cannot be opened: errno) or
+ * DYAD_ENOMEM. The dictionary cache walks folders with it too, so that
+ * its signature follows the load order. */
+int dy_dict_dir_names(const char *path, char ***names, size_t *n);
+void dy_dict_dir_free(char **names, size_t n);
 /* Read a deferred load's files now (a second load, or a use before
  * finish). 0 or a negative status. */
 int dy_dict_materialize(dy_dict *d);

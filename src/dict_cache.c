@@ -141,11 +141,6 @@ static void sig_path(dy_buf *b, char kind, const char *path)
     sig_stat(b, kind, path, stat(path, &st) == 0 ? &st : NULL);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The files dyad_dict_load(path) reads, in its order (load_path in
  * dict.c), with their stat. -1 where that load would fail. */
 static int sig_walk(dy_buf *b, const char *path, int depth, uint64_t *bytes)
@@ -160,25 +155,11 @@ static int sig_walk(dy_buf *b, const char *path, int depth, uint64_t *bytes)
     }
     if (depth > 8)
         return -1;
-    DIR *dir = opendir(path);
-    if (!dir)
+    char **names;
+    size_t nn;
+    if (dy_dict_dir_names(path, &names, &nn))
         return -1;
-    char **names = NULL;
-    size_t nn = 0, cap = 0;
-    struct dirent *de;
     int r = 0;
-    while ((de = readdir(dir))) {
-        if (de->d_name[0] == '.')
-            continue;
-        if (DY_GROW(names, cap, nn + 1) || !(names[nn] = dy_strdup(de->d_name))) {
-            r = -1;
-            break;
-        }
-        nn++;
-    }
-    closedir(dir);
-    if (!r)
-        dy_qsort(names, nn, sizeof *names, cmp_name);
     for (size_t i = 0; i < nn && !r; i++) {
         char full[PATH_MAX];
         int k = snprintf(full, sizeof full, "%s/%s", path, names[i]);
@@ -194,9 +175,7 @@ static int sig_walk(dy_buf *b, const char *path, int depth, uint64_t *bytes)
             *bytes += (uint64_t)s2.st_size;
         }
     }
-    for (size_t i = 0; i < nn; i++)
-        dy_free(names[i]);
-    dy_free(names);
+    dy_dict_dir_free(names, nn);
     return r;
 }
 
