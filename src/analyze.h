@@ -266,6 +266,10 @@ void dy_find_mentions(dy_sa *sa);
 /* chunk.c */
 void dy_chunk(dy_sa *sa);
 void dy_np_actors(dy_sa *sa, dy_memory *mem);
+/* NP np, or when np is the possessor of "Jordan's King Abdullah" or
+ * "Russia's foreign minister", the possessed phrase if that names an actor
+ * of its own ("China's crackdown" keeps the possessor). -1 stays -1. */
+int16_t dy_np_possessed(const dy_sa *sa, int16_t np);
 void dy_clauses(dy_sa *sa);
 /* events.c */
 void dy_match_events(dy_sa *sa);

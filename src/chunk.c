@@ -2106,10 +2106,19 @@ void dy_np_actors(dy_sa *sa, dy_memory *mem)
             q->act[0].entity = po->act[0].entity;
             q->act[0].conf = po->act[0].conf;
         }
-        if (q->poss == o && q->nact && !q->act[0].possessor && !q->act[0].generic &&
-            !(q->flags & NPF_PRONOUN))
-            sa->vg[g].obj = (int16_t)(o + 1);
+        sa->vg[g].obj = dy_np_possessed(sa, o);
     }
+}
+
+int16_t dy_np_possessed(const dy_sa *sa, int16_t np)
+{
+    if (np < 0 || !(sa->np[np].flags & NPF_POSS) || (size_t)np + 1 >= sa->nnp)
+        return np;
+    const dy_np *q = &sa->np[np + 1];
+    if (q->poss == np && q->nact && !q->act[0].possessor && !q->act[0].generic &&
+        !(q->flags & NPF_PRONOUN))
+        return (int16_t)(np + 1);
+    return np;
 }
 
 /* The tagger sometimes reads a past-tense or present verb after a name as

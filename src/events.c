@@ -336,20 +336,6 @@ static void collect(const dy_sa *sa, int16_t np, bool single, dy_actor *out,
     }
 }
 
-/* A slot that took the possessor of "Jordan's King Abdullah" or "Russia's
- * foreign minister" means the possessed phrase when that names an actor of
- * its own (the same rule dy_np_actors applies to objects). */
-static int16_t possessed(const dy_sa *sa, int16_t np)
-{
-    if (np < 0 || !(sa->np[np].flags & NPF_POSS) || (size_t)np + 1 >= sa->nnp)
-        return np;
-    const dy_np *q = &sa->np[np + 1];
-    if (q->poss == np && q->nact && !q->act[0].possessor && !q->act[0].generic &&
-        !(q->flags & NPF_PRONOUN))
-        return (int16_t)(np + 1);
-    return np;
-}
-
 /* Is there a verb group of v's clause between v and token `to`?
  * ("refused to meet X, saying he would ...": the that-clause is what
  * "saying" says, not what "refused" refuses) */
@@ -802,8 +788,9 @@ static void verb_events(dy_sa *sa, bool *used)
         const dy_pattern *pt = &d->pats[pidx];
         for (size_t i = 0; i < m.nused; i++)
             used[m.used[i]] = true;
-        /* roles: explicit slots win, else grammatical roles */
-        int16_t src = possessed(sa, m.src_np), tgt = possessed(sa, m.tgt_np);
+        /* roles: explicit slots win, else grammatical roles; a slot that
+         * took a possessor means the possessed actor, as objects do */
+        int16_t src = dy_np_possessed(sa, m.src_np), tgt = dy_np_possessed(sa, m.tgt_np);
         bool ssingle = m.src_single, tsingle = m.tgt_single;
         bool passive = (v->flags & VG_PASSIVE) != 0;
         /* "Israel is opposed to French mediation", "is committed to the
