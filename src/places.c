@@ -1348,6 +1348,43 @@ static bool device_attacker(const dy_sa *sa, const dy_ev *e)
            dy_wc(&sa->t[sa->np[q].head], WC_DEVICE_NOUNS);
 }
 
+/* What the place of event e (candidate c) says of its actors. A protest,
+ * coercion or violence (CAMEO 14, 17-20) by a group whose country was only
+ * guessed from the story, or that has none, is of the country where it
+ * happens ("Protesters rallied in Kharkiv"); a meeting's place is only a
+ * venue. A coercive or violent act on a place with no actor named is aimed
+ * at the place's country ("Russian troops seized Kherson", "shelled
+ * Kharkiv"), unless that is the actor's own ("Malian troops retook
+ * Kidal"). PETRARCH-coded events are left as PETRARCH codes them. */
+static void place_actors(const dy_gaz *g, dy_ev *e, const pl_cand *c)
+{
+    if ((e->flags & EV_PETR) ||
+        (c->method != DY_PLM_LOCATIVE && c->method != DY_PLM_OBJECT))
+        return;
+    int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+    if (root != 14 && (root < 17 || root > 20))
+        return;
+    dy_place_view pv;
+    if (dy_gaz_view(g, c->place, c->disp, &pv) != 0 || strlen(pv.country) != 3 ||
+        strncmp(e->src.code, pv.country, 3) == 0)
+        return;
+    if (c->method == DY_PLM_LOCATIVE && e->has_src &&
+        (e->src.defaulted || e->src.generic)) {
+        char code[32];
+        dy_code_join(code, pv.country, 3, e->src.code + 3);
+        memcpy(e->src.code, code, sizeof code);
+        e->src.generic = 0;
+    } else if (c->method == DY_PLM_OBJECT && root != 14 && !e->has_tgt) {
+        memset(&e->tgt, 0, sizeof e->tgt);
+        dy_code_join(e->tgt.code, pv.country, 3, "");
+        e->tgt.b = c->b;
+        e->tgt.e = c->e;
+        e->tgt.entity = UINT32_MAX;
+        e->tgt.conf = 0.5f;
+        e->has_tgt = 1;
+    }
+}
+
 void dy_place_events(dy_sa *sa, dy_memory *mem)
 {
     for (size_t k = 0; k < sa->nev; k++) {
@@ -1415,40 +1452,7 @@ void dy_place_events(dy_sa *sa, dy_memory *mem)
             e->place_method = c->method;
             e->loc_tok_b = (int16_t)c->b;
             e->loc_tok_e = (int16_t)c->e;
-            /* "Protesters rallied in Kharkiv": a group whose country was
-             * only guessed from the story is of the country where it
-             * protests, coerces or fights */
-            int rr = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-            if (c->method == DY_PLM_LOCATIVE && e->has_src &&
-                (e->src.defaulted || e->src.generic) &&
-                /* local acts only: a meeting's place is a venue */
-                (rr == 14 || (rr >= 17 && rr <= 20)) &&
-                !(e->flags & EV_PETR) &&
-                dy_gaz_view(g, c->place, c->disp, &pv) == 0 && strlen(pv.country) == 3 &&
-                strncmp(e->src.code, pv.country, 3) != 0) {
-                char code[32];
-                dy_code_join(code, pv.country, 3, e->src.code + 3);
-                memcpy(e->src.code, code, sizeof code);
-                e->src.generic = 0;
-            }
-
-            /* "Russian troops seized Kherson", "shelled Kharkiv": a
-             * coercive or violent act on a place with no actor named is
-             * aimed at the place's country */
-            int r = (e->code[0] - '0') * 10 + (e->code[1] - '0');
-            if (c->method == DY_PLM_OBJECT && !e->has_tgt && !(e->flags & EV_PETR) &&
-                r >= 17 && r <= 20 &&
-                dy_gaz_view(g, c->place, c->disp, &pv) == 0 && strlen(pv.country) == 3 &&
-                strncmp(e->src.code, pv.country, 3) != 0) {
-                /* (not a state's own town: "Malian troops retook Kidal") */
-                memset(&e->tgt, 0, sizeof e->tgt);
-                dy_code_join(e->tgt.code, pv.country, 3, "");
-                e->tgt.b = c->b;
-                e->tgt.e = c->e;
-                e->tgt.entity = UINT32_MAX;
-                e->tgt.conf = 0.5f;
-                e->has_tgt = 1;
-            }
+            place_actors(g, e, c);
         } else if ((first || (e->verb_b == first_verb && e->vg == first_vg)) &&
                    mem->places.dateline >= 0) {
             /* the sentence's first act, both directions of it */
