@@ -929,7 +929,7 @@ static dyad_status finish(dy_dict *d)
     dy_qsort(d->codes, d->ncodes, sizeof *d->codes, cmp_code);
     /* case guard: words that are ordinary English words in lower case */
     for (uint32_t w = 1; w <= d->words.n; w++)
-        if (dy_tagger_common(d->tagger, dy_strtab_str(&d->words, w),
+        if (dy_tagger_common_any(d->tagger, dy_strtab_str(&d->words, w),
                              d->words.len[w]))
             d->winfo[w].flags |= W_COMMON;
     for (size_t i = 0; i < d->nphr; i++)

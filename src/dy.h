@@ -312,6 +312,10 @@ void dy_tagger_tag_memo(const dy_tagger *t, dy_tok *toks, size_t n,
  * common-noun, verb, adjective or function-word tags)? Drives the case
  * guard of dictionary names (`Chad` must not match "chad"). */
 int dy_tagger_common(const dy_tagger *t, const char *low, size_t n);
+/* The same, also for a British spelling the lexicon lacks when its
+ * American one is common ("labour", "defence"): the case guard, at load
+ * time (the coding stages call dy_tagger_common). */
+int dy_tagger_common_any(const dy_tagger *t, const char *low, size_t n);
 /* Lexicon statistics for tests and `dyad dict stats`. */
 size_t dy_tagger_words(const dy_tagger *t);
 

@@ -1863,15 +1863,8 @@ static size_t us_spelling(const char *low, size_t n, char *out, size_t cap)
     return 0;
 }
 
-int dy_tagger_common(const dy_tagger *t, const char *low, size_t n)
+static int common_entry(const dy_tagger *t, const tg_word *w)
 {
-    if (!t || !n)
-        return 0;
-    const tg_word *w = lookup(t, low, n);
-    char us[64];
-    size_t nu;
-    if (!w && (nu = us_spelling(low, n, us, sizeof us)) != 0)
-        w = lookup(t, us, nu);
     if (!w || w->total <= 0)
         return 0;
     float proper = 0;
@@ -1881,4 +1874,23 @@ int dy_tagger_common(const dy_tagger *t, const char *low, size_t n)
             proper += e->cnt;
     }
     return proper * 2 < w->total;
+}
+
+int dy_tagger_common(const dy_tagger *t, const char *low, size_t n)
+{
+    if (!t || !n)
+        return 0;
+    return common_entry(t, lookup(t, low, n));
+}
+
+int dy_tagger_common_any(const dy_tagger *t, const char *low, size_t n)
+{
+    if (!t || !n)
+        return 0;
+    const tg_word *w = lookup(t, low, n);
+    char us[64];
+    size_t nu;
+    if (!w && (nu = us_spelling(low, n, us, sizeof us)) != 0)
+        w = lookup(t, us, nu);
+    return common_entry(t, w);
 }
