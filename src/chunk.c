@@ -664,9 +664,9 @@ void dy_clauses(dy_sa *sa)
          * clause without "that" after a verb of saying or thinking */
         /* ("said on Tuesday it had halted", "said today they would"): a
          * time phrase or adverb may stand between */
+        bool np_starts = type < 0 && sa->np_at[i] >= 0 && sa->np[sa->np_at[i]].b == i;
         size_t sv = i;
-        while (sv > 1 && sa->vg_at[sv - 1] < 0 && sa->np_at[i] >= 0 &&
-               sa->np[sa->np_at[i]].b == i) {
+        while (np_starts && sv > 1 && sa->vg_at[sv - 1] < 0) {
             int16_t q = sa->np_at[sv - 1];
             if (tag(sa, sv - 1) == T_RB)
                 sv--;
@@ -678,9 +678,8 @@ void dy_clauses(dy_sa *sa)
             else
                 break;
         }
-        if (type < 0 && sv > 0 && (sv == i || sa->cl[cur].b < sv) &&
-            sa->vg_at[sv - 1] >= 0 && sa->np_at[i] >= 0 &&
-            sa->np[sa->np_at[i]].b == i &&
+        if (np_starts && sv > 0 && (sv == i || sa->cl[cur].b < sv) &&
+            sa->vg_at[sv - 1] >= 0 &&
             dy_wc(&sa->t[sa->vg[sa->vg_at[sv - 1]].head], WC_SAYING_VERBS)) {
             const dy_np *q = &sa->np[sa->np_at[i]];
             size_t k = q->e;
