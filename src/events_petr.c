@@ -309,6 +309,13 @@ static bool word_at(const dy_sa *sa, size_t k, uint32_t w)
 
 /* Does item it match at token k (dir > 0: rightwards)? *next is the
  * position after it in the direction of the search. */
+/* What a matched pattern item adds to the match's score: a word, a word
+ * choice or a synset 3, an actor slot or a wildcard 2. */
+static int item_weight(const dy_item *it)
+{
+    return it->type == IT_WORD || it->type == IT_ALT || it->type == IT_SET ? 3 : 2;
+}
+
 static bool item_here(const dy_sa *sa, const dy_petr_ctx *pc,
                       const dy_item *it, size_t k, int dir, size_t *next,
                       int16_t *unit)
@@ -383,10 +390,7 @@ static bool petr_match(const dy_sa *sa, const dy_petr_ctx *pc,
                            m->nused < DY_ARRAY_LEN(m->used)) {
                     m->used[m->nused++] = (uint16_t)k;
                 }
-                score += it->type == IT_WORD || it->type == IT_ALT ||
-                                 it->type == IT_SET
-                             ? 3
-                             : 2;
+                score += item_weight(it);
                 if (k == pos)
                     score += 1;
                 pos = next;
@@ -426,10 +430,7 @@ static bool petr_match(const dy_sa *sa, const dy_petr_ctx *pc,
                            m->nused < DY_ARRAY_LEN(m->used)) {
                     m->used[m->nused++] = (uint16_t)k;
                 }
-                score += it->type == IT_WORD || it->type == IT_ALT ||
-                                 it->type == IT_SET
-                             ? 3
-                             : 2;
+                score += item_weight(it);
                 if (k + 1 == lpos)
                     score += 1;
                 lpos = next + 1;
